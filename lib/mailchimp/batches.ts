@@ -1,0 +1,73 @@
+import { classifyOperationResult, type OperationResult, type RawOperationResult } from "./batch-errors";
+import type { MailchimpCore } from "./core";
+import type { Runner } from "./runner";
+import { parseTar } from "./tar";
+import type { BatchOperation, BatchStatus } from "./types";
+
+/** An operation whose body may be given as an object; it is sent as the JSON string the API expects. */
+export type BatchOperationInput = Omit<BatchOperation, "body"> & { body?: string | object };
+
+export interface PollOptions {
+  /** First wait between status checks; grows by 1.5x up to maxIntervalMs. */
+  intervalMs?: number;
+  maxIntervalMs?: number;
+  /** Give up (throw) after this long. Default 30 minutes: big batches take a while. */
+  timeoutMs?: number;
+  sleep?: (ms: number) => Promise<void>;
+  onStatus?: (status: BatchStatus) => void;
+}
+
+const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+
+export function createBatchesApi(run: Runner, core: MailchimpCore) {
+  const start = (operations: BatchOperationInput[]) =>
+    run<BatchStatus>((s) => s.batches.start({ operations: operations.map(toWire) }));
+  const status = (batchId: string) => run<BatchStatus>((s) => s.batches.status(batchId));
+
+  async function poll(batchId: string, opts: PollOptions = {}): Promise<BatchStatus> {
+    const sleep = opts.sleep ?? sleepFor;
+    const deadline = Date.now() + (opts.timeoutMs ?? 30 * 60_000);
+    let interval = opts.intervalMs ?? 1_000;
+    for (;;) {
+      const current = await status(batchId);
+      opts.onStatus?.(current);
+      if (current.status === "finished") return current;
+      if (Date.now() + interval > deadline) throw new Error(`Batch ${batchId} still ${current.status} at the poll deadline`);
+      await sleep(interval);
+      interval = Math.min(opts.maxIntervalMs ?? 30_000, Math.ceil(interval * 1.5));
+    }
+  }
+
+  /** Downloads the gzipped tar at response_body_url and returns every operation result, classified. */
+  async function results(batch: Pick<BatchStatus, "id" | "response_body_url">): Promise<OperationResult[]> {
+    if (!batch.response_body_url) throw new Error(`Batch ${batch.id} has no response_body_url (not finished?)`);
+    const archive = await core.download(batch.response_body_url);
+    const out: OperationResult[] = [];
+    for (const entry of parseTar(archive)) {
+      if (!entry.path.endsWith(".json")) continue;
+      const items = JSON.parse(entry.content.toString("utf8")) as RawOperationResult[];
+      for (const item of items) out.push(classifyOperationResult(item));
+    }
+    return out;
+  }
+
+  return {
+    start,
+    status,
+    poll,
+    results,
+    delete: async (batchId: string) => {
+      await run<null>((s) => s.batches.deleteRequest(batchId));
+    },
+    /** start + poll + results in one go. */
+    async submitAndWait(operations: BatchOperationInput[], opts: PollOptions = {}) {
+      const started = await start(operations);
+      const finished = await poll(started.id, opts);
+      return { batch: finished, results: await results(finished) };
+    },
+  };
+}
+
+function toWire({ body, ...rest }: BatchOperationInput): BatchOperation {
+  return body === undefined ? rest : { ...rest, body: typeof body === "string" ? body : JSON.stringify(body) };
+}

@@ -1,0 +1,31 @@
+import type { CustomerInput, Order, OrderInput, OrderUpdate, ProductInput, Store, StoreInput, StoreUpdate } from "./ecommerce-types";
+import type { Runner } from "./runner";
+
+/**
+ * E-commerce wrappers. Orders have no PUT: add once, PATCH afterwards. Products must exist before an order
+ * references them (missing_product otherwise).
+ */
+export function createEcommerceApi(run: Runner) {
+  return {
+    stores: {
+      add: (store: StoreInput) => run<Store>((s) => s.ecommerce.addStore(store)),
+      get: (storeId: string) => run<Store>((s) => s.ecommerce.getStore(storeId)),
+      update: (storeId: string, patch: StoreUpdate) => run<Store>((s) => s.ecommerce.updateStore(storeId, patch)),
+    },
+    customers: {
+      /** PUT upsert; opt_in_status never overrides an existing member's status. */
+      set: (storeId: string, customer: CustomerInput) =>
+        run<CustomerInput & Record<string, unknown>>((s) => s.ecommerce.setStoreCustomer(storeId, customer.id, customer)),
+    },
+    products: {
+      add: (storeId: string, product: ProductInput) =>
+        run<ProductInput & Record<string, unknown>>((s) => s.ecommerce.addStoreProduct(storeId, product)),
+    },
+    orders: {
+      add: (storeId: string, order: OrderInput) => run<Order>((s) => s.ecommerce.addStoreOrder(storeId, order)),
+      update: (storeId: string, orderId: string, patch: OrderUpdate) =>
+        run<Order>((s) => s.ecommerce.updateOrder(storeId, orderId, patch)),
+      get: (storeId: string, orderId: string) => run<Order>((s) => s.ecommerce.getOrder(storeId, orderId)),
+    },
+  };
+}
