@@ -1,0 +1,48 @@
+import type { Json } from "../core/ecommerce-types.js";
+import { requireObjectBody } from "../http/body-checks.js";
+import { invalidResource, notFound } from "../http/problem.js";
+import { page, parsePaging } from "../http/paging.js";
+import { noContent, ok, type Reply, type Route, type RouteContext } from "../http/route.js";
+import { checkLine, lineView } from "./order-lines.js";
+import { findOrder } from "./order-routes.js";
+
+// /ecommerce/stores/{store_id}/orders/{order_id}/lines: one order's lines, same product checks as orders.
+
+function findLine(ctx: RouteContext) {
+  const { store, order } = findOrder(ctx);
+  const line = (order.lines as Json[]).find((l) => l.id === ctx.params.line_id);
+  if (!line) throw notFound();
+  return { store, order, line };
+}
+
+function postLine(ctx: RouteContext): Reply {
+  const { store, order } = findOrder(ctx);
+  const line = checkLine(store, ctx.body, "");
+  const lines = order.lines as Json[];
+  if (lines.some((l) => l.id === line.id)) throw invalidResource([{ field: "id", message: "A line with the provided ID already exists on this order." }]);
+  lines.push(line);
+  return ok(lineView(store, line));
+}
+
+function patchLine(ctx: RouteContext): Reply {
+  const { store, line } = findLine(ctx);
+  const changes = checkLine(store, requireObjectBody(ctx.body), "", true);
+  const { id: _ignored, ...rest } = changes;
+  Object.assign(line, rest);
+  return ok(lineView(store, line));
+}
+
+function listLines(ctx: RouteContext): Reply {
+  const { store, order } = findOrder(ctx);
+  const all = order.lines as Json[];
+  return ok({ store_id: store.id, order_id: order.id, lines: page(all, parsePaging(ctx.query)).map((l) => lineView(store, l)), total_items: all.length });
+}
+
+const ONE = "/ecommerce/stores/{store_id}/orders/{order_id}/lines/{line_id}";
+export const orderLineRoutes: Route[] = [
+  { method: "GET", template: "/ecommerce/stores/{store_id}/orders/{order_id}/lines", handler: listLines },
+  { method: "POST", template: "/ecommerce/stores/{store_id}/orders/{order_id}/lines", handler: postLine },
+  { method: "GET", template: ONE, handler: (ctx) => { const { store, line } = findLine(ctx); return ok(lineView(store, line)); } },
+  { method: "PATCH", template: ONE, handler: patchLine },
+  { method: "DELETE", template: ONE, handler: (ctx) => { const { order, line } = findLine(ctx); order.lines = (order.lines as Json[]).filter((l) => l !== line); return noContent(); } },
+];
