@@ -1,0 +1,110 @@
+import { z } from "zod";
+
+/**
+ * The one place that reads process.env. Everything else asks getEnv().
+ *
+ * Modes: "production" refuses to start without the variables a real deployment needs; "demo" (set by
+ * `npm run demo`) fills the gaps itself (embedded Postgres, emulators, a generated NEXTAUTH_SECRET);
+ * "development" and "test" are lenient like demo but generate nothing.
+ */
+const optionalString = z
+  .string()
+  .trim()
+  .transform((v) => (v === "" ? undefined : v))
+  .optional();
+
+const optionalUrl = optionalString.pipe(z.url().optional());
+
+export const envSchema = z
+  .object({
+    BRIDGELINE_MODE: z.enum(["production", "demo", "development", "test"]).optional(),
+    /** Embedded Postgres, generated secrets and run files live here. */
+    BRIDGELINE_DATA_DIR: z.string().default(".data"),
+    NEXT_PHASE: optionalString,
+    NODE_ENV: z.enum(["production", "development", "test"]).optional(),
+    DATABASE_URL: optionalString,
+    NEXTAUTH_SECRET: optionalString,
+    NEXTAUTH_URL: optionalUrl,
+    OIDC_ISSUER: optionalUrl,
+    OIDC_CLIENT_ID: optionalString,
+    OIDC_CLIENT_SECRET: optionalString,
+    OIDC_NAME: optionalString,
+    OIDC_DEFAULT_ROLE: z.enum(["admin", "ops", "marketing", "finance"]).optional(),
+    CRON_SECRET: optionalString,
+    ODOO_URL: optionalUrl,
+    ODOO_DB: optionalString,
+    ODOO_USERNAME: optionalString,
+    ODOO_API_KEY: optionalString,
+    ODOO_PROTOCOL: z.enum(["jsonrpc", "json2"]).default("jsonrpc"),
+    MAILCHIMP_API_KEY: optionalString,
+    MAILCHIMP_BASE_URL: optionalUrl,
+    MAILCHIMP_WEBHOOK_SECRET: optionalString,
+    LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+    PORT: z.coerce.number().int().positive().default(3000),
+  })
+  .transform((e) => ({ ...e, mode: e.BRIDGELINE_MODE ?? defaultMode(e.NODE_ENV) }));
+
+export type Env = z.output<typeof envSchema>;
+
+/** What a production deployment cannot run without. Each is named in the error when missing. */
+export const PRODUCTION_REQUIRED = [
+  "DATABASE_URL",
+  "NEXTAUTH_SECRET",
+  "NEXTAUTH_URL",
+  "ODOO_URL",
+  "ODOO_DB",
+  "ODOO_USERNAME",
+  "ODOO_API_KEY",
+  "MAILCHIMP_API_KEY",
+  "MAILCHIMP_WEBHOOK_SECRET",
+  "CRON_SECRET",
+] as const;
+
+export class EnvError extends Error {
+  override name = "EnvError";
+}
+
+type Mode = "production" | "demo" | "development" | "test";
+
+function defaultMode(nodeEnv: string | undefined): Mode {
+  if (nodeEnv === "production") return "production";
+  if (nodeEnv === "test") return "test";
+  return "development";
+}
+
+export function parseEnv(source: Record<string, string | undefined>): Env {
+  const parsed = envSchema.safeParse(source);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((i) => `  ${i.path.join(".") || "(env)"}: ${i.message}`);
+    throw new EnvError(`Invalid environment:\n${lines.join("\n")}`);
+  }
+  const env = parsed.data;
+  // `next build` runs with NODE_ENV=production but needs no runtime configuration.
+  if (env.mode === "production" && env.NEXT_PHASE !== "phase-production-build") {
+    const missing = PRODUCTION_REQUIRED.filter((name) => env[name] === undefined);
+    if (missing.length > 0) {
+      throw new EnvError(
+        `Missing environment variable${missing.length > 1 ? "s" : ""} in production: ${missing.join(", ")}. ` +
+          "Set them (see README, 'Configuration') or run `npm run demo` for a self-contained demo.",
+      );
+    }
+  }
+  const oidc = [env.OIDC_ISSUER, env.OIDC_CLIENT_ID, env.OIDC_CLIENT_SECRET];
+  if (oidc.some((v) => v !== undefined) && oidc.some((v) => v === undefined)) {
+    throw new EnvError("OIDC sign-in needs all of OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET.");
+  }
+  return env;
+}
+
+let cached: Env | undefined;
+
+/** Parsed once per process; later changes to process.env are not seen (by design). */
+export function getEnv(): Env {
+  cached ??= parseEnv(process.env);
+  return cached;
+}
+
+/** For scripts that set variables (e.g. the embedded database URL) before anything reads them. */
+export function resetEnvCache(): void {
+  cached = undefined;
+}
