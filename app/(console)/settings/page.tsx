@@ -1,0 +1,59 @@
+import { ConnectionCards } from "@/components/connection-cards";
+import { ConsolePage, pageMetadata } from "@/components/console-page";
+import { NewUserForm } from "@/components/settings/new-user-form";
+import { ToggleUserButton } from "@/components/settings/toggle-user-button";
+import { connectionStatuses } from "@/lib/console/connections";
+import { listConsoleUsers } from "@/lib/console/manage-users";
+
+export const metadata = pageMetadata("settings");
+
+export default function SettingsPage() {
+  return (
+    <ConsolePage slug="settings">
+      <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">Connections</h2>
+      <ConnectionCards connections={connectionStatuses()} />
+      <p className="mt-2 text-xs text-slate-500">
+        Connections are configured through environment variables (README, Configuration); secrets are never shown here.
+      </p>
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Console users</h2>
+      <UsersTable />
+      <div className="mt-4 rounded-lg border border-slate-200 bg-white p-5">
+        <NewUserForm />
+      </div>
+    </ConsolePage>
+  );
+}
+
+async function UsersTable() {
+  const users = await listConsoleUsers();
+  return (
+    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
+      <table className="w-full text-left text-sm">
+        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+          <tr>
+            <th className="px-4 py-2">Email</th>
+            <th className="px-4 py-2">Name</th>
+            <th className="px-4 py-2">Role</th>
+            <th className="px-4 py-2">Sign-in</th>
+            <th className="px-4 py-2">Last signed in (UTC)</th>
+            <th className="px-4 py-2" />
+          </tr>
+        </thead>
+        <tbody className="divide-y divide-slate-100">
+          {users.map((u) => (
+            <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
+              <td className="px-4 py-2">{u.email}</td>
+              <td className="px-4 py-2">{u.name}</td>
+              <td className="px-4 py-2">{u.role}</td>
+              <td className="px-4 py-2">{u.passwordHash ? "password" : "SSO only"}</td>
+              <td className="px-4 py-2">{u.lastSignInAt?.toISOString().replace("T", " ").slice(0, 16) ?? "never"}</td>
+              <td className="px-4 py-2 text-right">
+                <ToggleUserButton userId={u.id} active={u.active} />
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import { ZodError } from "zod";
+import { logger } from "@/lib/logger";
+
+/** The one error type route handlers and actions throw on purpose; anything else becomes a generic 500. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: 400 | 401 | 403 | 404 | 409 | 422 | 429 | 503,
+    readonly code: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = "ApiError";
+  }
+}
+
+export const unauthorized = () => new ApiError(401, "unauthorized", "Sign in first.");
+export const forbiddenFor = (what: string) => new ApiError(403, "forbidden", `Your role may not ${what}.`);
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof ApiError) {
+    return NextResponse.json({ error: { code: error.code, message: error.message } }, { status: error.status });
+  }
+  if (error instanceof ZodError) {
+    return NextResponse.json(
+      { error: { code: "invalid_input", message: "The request is not valid.", issues: error.issues } },
+      { status: 400 },
+    );
+  }
+  logger.error({ err: error }, "unhandled error in route handler");
+  return NextResponse.json({ error: { code: "internal", message: "Something went wrong." } }, { status: 500 });
+}

@@ -1,0 +1,93 @@
+import type { AuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import { getPrisma } from "@/lib/db/client";
+import { getEnv } from "@/lib/env";
+import { authorizeCredentials } from "./authorize";
+import { isRole, type Role } from "./roles";
+import { resolveAuthSecret } from "./secret";
+import { oidcProvider, resolveOidcUser } from "./oidc";
+
+declare module "next-auth" {
+  interface Session {
+    user: { id: string; email: string; name: string; role: Role };
+  }
+  interface User {
+    role?: Role;
+  }
+}
+
+declare module "next-auth/jwt" {
+  interface JWT {
+    uid?: string;
+    role?: Role;
+  }
+}
+
+/** Built on first use, not at import, so `next build` needs no secret or database. */
+let cached: AuthOptions | undefined;
+
+export function getAuthOptions(): AuthOptions {
+  cached ??= buildAuthOptions();
+  return cached;
+}
+
+function buildAuthOptions(): AuthOptions {
+  const env = getEnv();
+  const oidc = oidcProvider(env);
+  return {
+    secret: resolveAuthSecret(),
+    // JWT sessions: next-auth's credentials provider supports no other. The role in the token is only a
+    // hint for the UI; every server check re-reads the user from Postgres (lib/auth/session.ts).
+    session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
+    pages: { signIn: "/signin", error: "/signin" },
+    providers: [
+      CredentialsProvider({
+        id: "credentials",
+        name: "Email and password",
+        credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+        async authorize(credentials, req) {
+          const outcome = await authorizeCredentials(getPrisma(), {
+            email: credentials?.email ?? "",
+            password: credentials?.password ?? "",
+            ip: clientIp(req.headers ?? {}),
+          });
+          if (outcome.ok) return outcome.user;
+          // next-auth passes a thrown message through to the form as `error`.
+          throw new Error(outcome.reason === "locked" ? `locked:${outcome.retryAfterSeconds}` : "invalid");
+        },
+      }),
+      ...(oidc ? [oidc] : []),
+    ],
+    callbacks: {
+      async signIn({ user, account }) {
+        if (account?.provider !== "oidc") return true;
+        const local = await resolveOidcUser(getPrisma(), user.email, user.name, env.OIDC_DEFAULT_ROLE);
+        if (!local) return "/signin?error=oidc";
+        user.id = local.id;
+        user.role = local.role;
+        return true;
+      },
+      async jwt({ token, user }) {
+        if (user) {
+          token.uid = user.id;
+          token.role = isRole(user.role) ? user.role : undefined;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (token.uid && token.role && token.email) {
+          session.user = { id: token.uid, email: token.email, name: token.name ?? token.email, role: token.role };
+        }
+        return session;
+      },
+    },
+  };
+}
+
+function clientIp(headers: Record<string, unknown>): string {
+  // The first X-Forwarded-For hop is the client when a proxy in front sets it; `next start` sets it too.
+  const forwarded = headers["x-forwarded-for"];
+  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
+  const real = headers["x-real-ip"];
+  return first || (typeof real === "string" ? real : "") || "unknown";
+}

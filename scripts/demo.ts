@@ -1,0 +1,50 @@
+/**
+ * `npm run demo`: the whole product on one machine with nothing configured: embedded Postgres, a
+ * production build of the console, and one demo user per role whose passwords are printed once.
+ */
+import path from "node:path";
+import { ensureDemoUsers } from "@/lib/auth/users";
+import { createPrisma } from "@/lib/db/client";
+import { provisionDatabase } from "@/lib/db/provision";
+import { getEnv } from "@/lib/env";
+import { onShutdown, shutdown } from "./lib/lifecycle";
+import { buildIsFresh, runNextBuild, startNextServer } from "./lib/next-server";
+
+async function main() {
+  process.env.BRIDGELINE_MODE ??= "demo";
+  const env = getEnv();
+  const childEnv: Record<string, string | undefined> = { ...process.env, BRIDGELINE_MODE: env.mode };
+
+  if (!buildIsFresh()) {
+    console.log("Building the console (first run, or sources changed)…");
+    await runNextBuild(childEnv);
+  }
+  const db = await provisionDatabase({
+    databaseUrl: env.DATABASE_URL,
+    dataDir: path.join(env.BRIDGELINE_DATA_DIR, "postgres"),
+  });
+  onShutdown(db.stop);
+
+  const prisma = createPrisma(db.url);
+  const logins = await ensureDemoUsers(prisma);
+  await prisma.$disconnect();
+
+  const server = await startNextServer({ port: env.PORT, env: { ...childEnv, DATABASE_URL: db.url } });
+  onShutdown(server.stop);
+  server.child.once("exit", (code) => void shutdown(code ?? 1));
+
+  console.log(`\nBridgeline console: http://localhost:${env.PORT}`);
+  if (logins.length > 0) {
+    console.log("Demo logins (shown once; they are kept in the database, not in a file):");
+    for (const l of logins) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(34)} ${l.password}`);
+  } else {
+    console.log("Demo users already exist; their passwords were printed on the first run.");
+    console.log("Forgot them? Stop the demo and delete .data/ to start over.");
+  }
+  console.log("Press Ctrl+C to stop.\n");
+}
+
+main().catch(async (error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  await shutdown(1);
+});
