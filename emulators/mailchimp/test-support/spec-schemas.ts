@@ -5,6 +5,8 @@ import { parse } from "yaml";
 
 // Compiles response schemas from the published OpenAPI document (v3.0.55) for ajv.
 // Adaptations for OpenAPI 3.0 -> JSON Schema: nullable -> type|null, example/x-* dropped, refs re-rooted.
+// merge_fields values: the spec says each value is an object, while its own description and every real response
+// carry strings/numbers/address objects; that additionalProperties is relaxed to any value.
 // date-time also accepts "": Mailchimp returns empty strings for unset instants (timestamp_signup, completed_at).
 
 const SPEC_PATH = "/work/shared/domain/mailchimp-openapi-3.0.55.yaml";
@@ -16,12 +18,18 @@ function adapt(node: unknown): unknown {
   const out: Schema = {};
   for (const [key, value] of Object.entries(node as Schema)) {
     if (key === "example" || key.startsWith("x-") || key === "nullable") continue;
-    if (key === "$ref" && typeof value === "string") out.$ref = value.replace("#/components/schemas/", "spec#/definitions/");
+    if (key === "additionalProperties" && isMergeValueSchema(value)) out.additionalProperties = {};
+    else if (key === "$ref" && typeof value === "string") out.$ref = value.replace("#/components/schemas/", "spec#/definitions/");
     else out[key] = adapt(value);
   }
   const source = node as Schema;
   if (source.nullable === true && typeof source.type === "string") out.type = [source.type, "null"];
   return out;
+}
+
+function isMergeValueSchema(value: unknown): boolean {
+  const description = (value as Schema | null)?.description;
+  return typeof description === "string" && description.startsWith("This object's keys are merge tags");
 }
 
 export interface SpecValidator {
