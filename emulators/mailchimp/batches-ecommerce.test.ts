@@ -1,0 +1,95 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { md5, startTestApi, type TestApi } from "./test-support/api.js";
+import { loadSpecValidator, type SpecValidator } from "./test-support/spec-schemas.js";
+
+// /batches lifecycle (pending -> preprocessing -> started -> finalizing -> finished) and the e-commerce rules of
+// mailchimp-api.md: a store's list is fixed, products must exist before orders, orders have no PUT.
+
+let api: TestApi;
+let spec: SpecValidator;
+let listId: string;
+
+beforeAll(async () => {
+  api = await startTestApi({ perRecordMs: 15, batchPhaseMs: 30 });
+  spec = loadSpecValidator();
+  listId = await api.newList();
+});
+afterAll(() => api.emu.close());
+
+describe("/batches", () => {
+  it("walks through every documented status, one batch at a time", async () => {
+    const ops = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({
+      method: "POST", path: `/lists/${listId}/members`, operation_id: `${prefix}-${i}`,
+      body: JSON.stringify({ email_address: `${prefix}${i}@acme.io`, status: "subscribed" }),
+    }));
+    const first = (await api.call("POST", "/batches", { operations: ops(6, "first") })).body;
+    const second = (await api.call("POST", "/batches", { operations: ops(2, "second") })).body;
+    expect(spec.validate("Batch", first)).toEqual([]);
+    expect(first.status).toBe("pending");
+    const seen = new Set<string>();
+    let latest = first;
+    for (let i = 0; i < 200 && latest.status !== "finished"; i++) {
+      await new Promise((r) => setTimeout(r, 10));
+      latest = (await api.call("GET", `/batches/${first.id}`)).body;
+      seen.add(latest.status);
+      if (latest.status !== "finished") expect((await api.call("GET", `/batches/${second.id}`)).body.status).toBe("pending");
+    }
+    expect(seen).toContain("started");
+    expect(latest).toMatchObject({ status: "finished", finished_operations: 6, errored_operations: 0 });
+    expect(latest.completed_at).not.toBe("");
+    expect(latest.response_body_url).toMatch(/\.tar\.gz$/);
+    const history = (await api.control("GET", `/batches/${first.id}`)).body.status_history;
+    expect(history).toEqual(["pending", "preprocessing", "started", "finalizing", "finished"]);
+    expect(spec.validate("Batch_Operations", (await api.call("GET", "/batches")).body)).toEqual([]);
+  });
+  it("refuses an operation without method or path", async () => {
+    const res = await api.call("POST", "/batches", { operations: [{ path: "/ping" }] });
+    expect(res.status).toBe(400);
+  });
+});
+
+describe("e-commerce", () => {
+  const store = "store-1";
+  it("binds a store to its list forever", async () => {
+    const created = await api.call("POST", "/ecommerce/stores", { id: store, list_id: listId, name: "Shop", currency_code: "EUR", is_syncing: true });
+    expect(created.status).toBe(200);
+    expect(spec.validate("E_commerce_Store", created.body)).toEqual([]);
+    const other = await api.newList("Other");
+    const moved = await api.call("PATCH", `/ecommerce/stores/${store}`, { list_id: other });
+    expect(moved.status).toBe(400);
+    expect((await api.call("PATCH", `/ecommerce/stores/${store}`, { is_syncing: false })).body.is_syncing).toBe(false);
+    expect((await api.call("POST", "/ecommerce/stores", { id: "s2", name: "No list", currency_code: "EUR" })).status).toBe(400);
+  });
+  it("creates a transactional member for a customer that did not opt in, and never overrides a status", async () => {
+    const res = await api.call("PUT", `/ecommerce/stores/${store}/customers/c1`, { id: "c1", email_address: "kim@acme.io", opt_in_status: false });
+    expect(spec.validate("E_commerce_Customer", res.body)).toEqual([]);
+    expect((await api.call("GET", `/lists/${listId}/members/${md5("kim@acme.io")}`)).body.status).toBe("transactional");
+    await api.call("PATCH", `/lists/${listId}/members/${md5("kim@acme.io")}`, { status: "unsubscribed" });
+    await api.call("PUT", `/ecommerce/stores/${store}/customers/c1`, { id: "c1", email_address: "kim@acme.io", opt_in_status: true });
+    expect((await api.call("GET", `/lists/${listId}/members/${md5("kim@acme.io")}`)).body.status).toBe("unsubscribed");
+    const long = "x".repeat(51);
+    expect((await api.call("PUT", `/ecommerce/stores/${store}/customers/${long}`, { id: long, email_address: "lee@acme.io", opt_in_status: false })).status).toBe(400);
+  });
+  it("requires products and variants to exist before an order refers to them", async () => {
+    const order = (id: string, product: string, variant: string) => ({ id, customer: { id: "c2", email_address: "max@acme.io", opt_in_status: false },
+      currency_code: "EUR", order_total: 20, financial_status: "paid", lines: [{ id: "l1", product_id: product, product_variant_id: variant, quantity: 1, price: 20 }] });
+    const missing = await api.call("POST", `/ecommerce/stores/${store}/orders`, order("o1", "p1", "v1"));
+    expect(missing.status).toBe(400);
+    expect(missing.body.detail).toBe("A product with the provided ID does not exist in the account for this list.");
+    expect((await api.call("POST", `/ecommerce/stores/${store}/products`, { id: "p0", title: "No variants", variants: [] })).status).toBe(400);
+    const product = await api.call("POST", `/ecommerce/stores/${store}/products`, { id: "p1", title: "Mug", variants: [{ id: "v1", title: "Blue", price: 20 }] });
+    expect(spec.validate("E_commerce_Product", product.body)).toEqual([]);
+    expect((await api.call("POST", `/ecommerce/stores/${store}/orders`, order("o1", "p1", "v9"))).status).toBe(400);
+    const created = await api.call("POST", `/ecommerce/stores/${store}/orders`, order("o1", "p1", "v1"));
+    expect(created.status).toBe(200);
+    expect(spec.validate("E_commerce_Order", created.body)).toEqual([]);
+    expect(created.body.customer).toMatchObject({ id: "c2", orders_count: 1, total_spent: 20 });
+    const refunded = await api.call("PATCH", `/ecommerce/stores/${store}/orders/o1`, { financial_status: "refunded", order_total: 0 });
+    expect(refunded.body.financial_status).toBe("refunded");
+  });
+  it("has no PUT on orders: 405 with Allow", async () => {
+    const res = await api.call("PUT", `/ecommerce/stores/${store}/orders/o1`, { id: "o1" });
+    expect(res.status).toBe(405);
+    expect(res.headers.get("allow")?.split(", ").sort()).toEqual(["DELETE", "GET", "PATCH"]);
+  });
+});
