@@ -1,8 +1,9 @@
 import type { BackoffPolicy } from "./backoff";
-import { DEFAULT_BACKOFF, fullJitterDelay, realSleep } from "./backoff";
+import { DEFAULT_BACKOFF } from "./backoff";
 import type { OdooConfig } from "./config";
 import { OdooRequestCounter } from "./counter";
-import { OdooError, OdooTransientError } from "./errors";
+import type { OdooError } from "./errors";
+import { retryTransient } from "./retry";
 import { Json2Transport } from "./json2";
 import { JsonRpcTransport } from "./jsonrpc";
 import type { OdooCall, OdooTransport } from "./transport";
@@ -132,26 +133,16 @@ export class OdooClient {
     return Object.keys(merged).length === 0 ? undefined : merged;
   }
 
-  private async withRetry<T>(model: string, method: string, idempotent: boolean, fn: () => Promise<T>): Promise<T> {
-    let reauthenticated = false;
-    for (let attempt = 0; ; attempt++) {
-      try {
-        return await fn();
-      } catch (err) {
-        if (!(err instanceof OdooTransientError)) throw err;
-        if (err.sessionExpired && !reauthenticated) {
-          // One fresh login, immediately; a second expiry in a row is a real problem and goes through backoff.
-          reauthenticated = true;
-          this.uid = undefined;
-          attempt--;
-          continue;
-        }
-        if ((err.ambiguous && !idempotent) || attempt + 1 >= this.retry.maxAttempts) throw err;
-        const delayMs = fullJitterDelay(this.retry, attempt, this.options.random);
-        this.options.onRetry?.({ model, method, attempt: attempt + 1, delayMs, error: err });
-        await (this.options.sleep ?? realSleep)(delayMs);
-      }
-    }
+  private withRetry<T>(model: string, method: string, idempotent: boolean, fn: () => Promise<T>): Promise<T> {
+    const { sleep, random, onRetry } = this.options;
+    const hooks = {
+      policy: this.retry,
+      sleep,
+      random,
+      onRetry: onRetry && ((info: { attempt: number; delayMs: number; error: OdooError }) => onRetry({ model, method, ...info })),
+      forgetSession: () => (this.uid = undefined),
+    };
+    return retryTransient(hooks, idempotent, fn);
   }
 }
 
