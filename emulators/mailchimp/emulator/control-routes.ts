@@ -14,8 +14,8 @@ export async function handleEmulatorControl(emulator: Emulator, req: IncomingMes
   const method = req.method ?? "GET";
   const parts = url.pathname.split("/").filter(Boolean).slice(1).map(decodeURIComponent);
   const raw = await readBody(req);
-  const body = raw.trim() ? (JSON.parse(raw) as Record<string, unknown>) : {};
   try {
+    const body = parseControlBody(raw);
     const reply = route(emulator, method, parts, body);
     if (reply instanceof Buffer) {
       res.writeHead(200, { "content-type": "application/gzip", "content-length": reply.length });
@@ -59,4 +59,14 @@ function route(emulator: Emulator, method: string, p: string[], body: Record<str
     }
   }
   throw notFound();
+}
+
+function parseControlBody(raw: string): Record<string, unknown> {
+  if (!raw.trim()) return {};
+  try {
+    return JSON.parse(raw) as Record<string, unknown>;
+  } catch (error) {
+    if (!(error instanceof SyntaxError)) throw error;
+    throw new ApiProblem(400, "JSON Parse Error", "We encountered an unspecified JSON parsing error.");
+  }
 }
