@@ -1,4 +1,6 @@
-import { readFileSync } from "node:fs";
+import { existsSync, readFileSync, renameSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import { parse } from "yaml";
@@ -32,14 +34,24 @@ function isMergeValueSchema(value: unknown): boolean {
   return typeof description === "string" && description.startsWith("This object's keys are merge tags");
 }
 
+// Parsing 1.6 MB of YAML costs seconds; every test file needs it, so the adapted schemas are cached by mtime.
+function loadDefinitions(): Record<string, Schema> {
+  const cache = join(tmpdir(), `mailchimp-spec-${statSync(SPEC_PATH).mtimeMs}.json`);
+  if (existsSync(cache)) return JSON.parse(readFileSync(cache, "utf8")) as Record<string, Schema>;
+  const doc = parse(readFileSync(SPEC_PATH, "utf8")) as { components: { schemas: Record<string, Schema> } };
+  const definitions = adapt(doc.components.schemas) as Record<string, Schema>;
+  writeFileSync(`${cache}.${process.pid}`, JSON.stringify(definitions));
+  renameSync(`${cache}.${process.pid}`, cache);
+  return definitions;
+}
+
 export interface SpecValidator {
   schema(name: string): Schema;
   validate(schema: Schema | string, value: unknown): string[];
 }
 
 export function loadSpecValidator(): SpecValidator {
-  const doc = parse(readFileSync(SPEC_PATH, "utf8")) as { components: { schemas: Record<string, Schema> } };
-  const definitions = adapt(doc.components.schemas) as Record<string, Schema>;
+  const definitions = loadDefinitions();
   const ajv = new Ajv({ strict: false, allErrors: true });
   addFormats.default(ajv);
   ajv.addFormat("date-time", { validate: (s: string) => s === "" || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/.test(s) });
