@@ -26,7 +26,10 @@ export function classifyMailchimpError(err: unknown): MailchimpError {
     | { status?: unknown; body?: unknown; text?: unknown }
     | undefined;
   const status = typeof e.status === "number" ? e.status : typeof response?.status === "number" ? response.status : undefined;
-  if (status !== undefined) return classifyHttpFailure(status, response?.body ?? response?.text, err);
+  // Superagent leaves body {} when it did not parse the payload (e.g. JSON sent as text/plain): fall back to text.
+  const parsed = response?.body;
+  const body = parsed && typeof parsed === "object" && Object.keys(parsed).length > 0 ? parsed : response?.text;
+  if (status !== undefined) return classifyHttpFailure(status, body, err);
   const code = typeof e.code === "string" ? e.code : causeCode(e.cause);
   const name = err instanceof Error ? err.name : "";
   if ((code !== undefined && NETWORK_CODES.has(code)) || name === "TimeoutError" || name === "AbortError" || e.timeout !== undefined) {

@@ -1,8 +1,9 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
+import { resetEnvCache } from "@/lib/env";
 import { MailchimpClient } from "./client";
-import { resolveBasePath, serverFromKey } from "./config";
+import { mailchimpConfigFromEnv, resolveBasePath, serverFromKey } from "./config";
 import type { MailchimpPriority } from "./core";
 
 let server: Server | undefined;
@@ -10,6 +11,8 @@ afterEach(async () => {
   server?.closeAllConnections();
   await new Promise((resolve) => server?.close(resolve) ?? resolve(undefined));
   server = undefined;
+  vi.unstubAllEnvs();
+  resetEnvCache();
 });
 
 interface Seen {
@@ -35,6 +38,16 @@ const chimpy = (_req: IncomingMessage, res: ServerResponse) => {
 };
 
 describe("config", () => {
+  it("reads MAILCHIMP_API_KEY and MAILCHIMP_BASE_URL through getEnv()", () => {
+    vi.stubEnv("MAILCHIMP_API_KEY", "");
+    resetEnvCache();
+    expect(() => mailchimpConfigFromEnv()).toThrow("MAILCHIMP_API_KEY");
+    vi.stubEnv("MAILCHIMP_API_KEY", "abc-us9");
+    vi.stubEnv("MAILCHIMP_BASE_URL", "http://127.0.0.1:4010");
+    resetEnvCache();
+    expect(mailchimpConfigFromEnv()).toEqual({ apiKey: "abc-us9", baseUrl: "http://127.0.0.1:4010" });
+  });
+
   it("derives the data center from the key suffix", () => {
     expect(serverFromKey("0123abcd0123abcd0123abcd0123abcd-us21")).toBe("us21");
     expect(resolveBasePath({ apiKey: "abc-us21" })).toBe("https://us21.api.mailchimp.com/3.0");
