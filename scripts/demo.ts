@@ -13,7 +13,11 @@ import { buildIsFresh, runNextBuild, startNextServer } from "./lib/next-server";
 async function main() {
   process.env.BRIDGELINE_MODE ??= "demo";
   const env = getEnv();
-  const childEnv: Record<string, string | undefined> = { ...process.env, BRIDGELINE_MODE: env.mode };
+  const childEnv: NodeJS.ProcessEnv = {
+    ...process.env,
+    BRIDGELINE_MODE: env.mode,
+    NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}`,
+  };
 
   if (!buildIsFresh()) {
     console.log("Building the console (first run, or sources changed)…");

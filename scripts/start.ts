@@ -16,7 +16,10 @@ async function main() {
   });
   onShutdown(db.stop);
   console.log(db.embedded ? `Embedded Postgres on ${new URL(db.url).host}` : "Using DATABASE_URL");
-  const server = await startNextServer({ port: env.PORT, env: { ...process.env, DATABASE_URL: db.url } });
+  const server = await startNextServer({
+    port: env.PORT,
+    env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}` },
+  });
   onShutdown(server.stop);
   server.child.once("exit", (code) => void shutdown(code ?? 1));
   console.log(`Bridgeline console on ${server.url}`);

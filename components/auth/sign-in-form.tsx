@@ -16,7 +16,11 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
   const [error, setError] = useState(describe(initialError === "CredentialsSignin" ? "invalid" : initialError));
   const [pending, startTransition] = useTransition();
 
-  function submit(form: FormData) {
+  // onSubmit rather than <form action>: React resets a form after an action, which would wipe the email
+  // the user just typed whenever the password was wrong.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
     startTransition(async () => {
       const result = await signIn("credentials", {
         email: String(form.get("email") ?? ""),
@@ -34,7 +38,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
   const field = "mt-1 w-full rounded-md border border-slate-300 px-3 py-2 text-sm focus:border-brand-500 focus:outline-none";
   return (
     <>
-      <form action={submit} className="mt-6 space-y-4">
+      <form onSubmit={submit} className="mt-6 space-y-4">
         <label className="block text-sm font-medium text-slate-700">
           Email
           <input name="email" type="email" autoComplete="username" required className={field} />
@@ -44,7 +48,7 @@ export function SignInForm({ callbackUrl, sso, initialError }: { callbackUrl: st
           <input name="password" type="password" autoComplete="current-password" required className={field} />
         </label>
         {error && (
-          <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
+          <p role="alert" data-testid="sign-in-error" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">
             {error}
           </p>
         )}

@@ -10,7 +10,11 @@ export function NewUserForm() {
   const [pending, startTransition] = useTransition();
   const [message, setMessage] = useState<{ ok: boolean; text: string; fields?: Record<string, string> }>();
 
-  function submit(form: FormData) {
+  // onSubmit rather than <form action>: React would reset the fields even when the server refused them.
+  function submit(event: React.FormEvent<HTMLFormElement>) {
+    event.preventDefault();
+    const formElement = event.currentTarget;
+    const form = new FormData(formElement);
     startTransition(async () => {
       const result = await createUserAction({
         email: String(form.get("email") ?? ""),
@@ -20,6 +24,7 @@ export function NewUserForm() {
       });
       if (result.ok) {
         setMessage({ ok: true, text: "User added. Share the password with them privately." });
+        formElement.reset();
         router.refresh();
       } else {
         setMessage({ ok: false, text: result.error, fields: result.fields });
@@ -29,7 +34,7 @@ export function NewUserForm() {
 
   const field = "mt-1 w-full rounded-md border border-slate-300 px-3 py-1.5 text-sm";
   return (
-    <form action={submit} className="grid gap-3 md:grid-cols-5 md:items-end">
+    <form onSubmit={submit} className="grid gap-3 md:grid-cols-5 md:items-end">
       <label className="text-xs font-medium text-slate-600">
         Email
         <input name="email" type="email" required className={field} />

@@ -5,13 +5,13 @@ import path from "node:path";
 /** Starts `next start` as a child process with the given environment and waits until /api/health is 200. */
 export async function startNextServer(options: {
   port: number;
-  env: Record<string, string | undefined>;
+  env: NodeJS.ProcessEnv;
   log?: (line: string) => void;
   timeoutMs?: number;
 }): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
   const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
   const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
-    env: { ...options.env, PORT: String(options.port) } as NodeJS.ProcessEnv,
+    env: { ...options.env, PORT: String(options.port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
@@ -62,10 +62,10 @@ function newestMtime(p: string): number {
   return Math.max(st.mtimeMs, ...readdirSync(p).map((e) => newestMtime(path.join(p, e))));
 }
 
-export function runNextBuild(env: Record<string, string | undefined>): Promise<void> {
+export function runNextBuild(env: NodeJS.ProcessEnv): Promise<void> {
   const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [nextBin, "build"], { env: env as NodeJS.ProcessEnv, stdio: "inherit" });
+    const child = spawn(process.execPath, [nextBin, "build"], { env, stdio: "inherit" });
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`next build failed (exit ${code})`))));
   });
 }
