@@ -44,9 +44,10 @@ export function generateStaff(g: Gen): void {
 }
 
 /** A company with contacts of every type; returns the number of partners created. */
-function b2b(g: Gen, name: string, domain: string, contacts: readonly string[], supplier: boolean): number {
+function b2b(g: Gen, name: string, domain: string, contacts: readonly string[], supplier: boolean, demo = false): number {
   const addr = address(g);
   const base = common(g);
+  if (demo) base.active = true;
   const companyId = basePartner(g, { ...base, ...addr, name, is_company: true, email: g.rng.chance(0.7) ? `info@${domain}` : false,
     website: `https://${domain}`, vat: g.rng.chance(0.6) ? `BE0${g.rng.int(100000000, 999999999)}` : false,
     supplier_rank: supplier ? g.rng.int(1, 20) : 0, category_id: supplier ? [g.tags.Vendor!] : base.category_id });
@@ -70,7 +71,7 @@ function b2b(g: Gen, name: string, domain: string, contacts: readonly string[], 
 }
 
 export function generatePartners(g: Gen): void {
-  for (const [name, domain, contacts] of DEMO_COMPANIES) b2b(g, name, domain, contacts, name === "Wood Corner" || name === "Lumber Inc");
+  for (const [name, domain, contacts] of DEMO_COMPANIES) b2b(g, name, domain, contacts, name === "Wood Corner" || name === "Lumber Inc", true);
   const target = g.size;
   const count = () => g.store.table("res.partner").rows.length;
   while (count() < target) {

@@ -3,7 +3,15 @@
 import { put } from "../data/put.js";
 import { type Company, DAY, type Gen, T0 } from "./context.js";
 import { createMove } from "./invoices.js";
-import { makeLines, totals } from "./lines.js";
+import { type Line, makeLines, productLine, totals } from "./lines.js";
+
+/** One returned unit of the first product, or a half-price goodwill credit when only one unit was sold. */
+function partialRefund(lines: Line[], taxPct: number): Line[] {
+  const products = lines.filter((l) => l.displayType === false);
+  const first = products[0]!;
+  if (products.length > 1 || first.qty > 1) return [productLine(Number(first.productId), first.name, 1, first.price, first.discount, taxPct)];
+  return [productLine(Number(first.productId), first.name, 1, Math.floor(first.price / 2), first.discount, taxPct)];
+}
 
 export function generateSales(g: Gen): void {
   const s = g.store;
@@ -46,8 +54,7 @@ export function generateSales(g: Gen): void {
     order.invoice_status = "invoiced";
     if (posted && g.rng.chance(0.08)) {
       const full = g.rng.chance(0.5);
-      const product = lines.filter((l) => l.displayType === false);
-      const refundLines = full ? lines : product.slice(0, 1);
+      const refundLines = full ? lines : partialRefund(lines, company.taxPct);
       const refund = createMove(g, { type: "out_refund", partnerId: invoiceId, commercialId: commercial, company, when: Math.min(T0, invDate + g.rng.int(1, 30) * DAY),
         lines: refundLines, origin: order.name as string, reversedId: inv, posted: true, paymentState: full ? "paid" : g.rng.pick(["paid", "not_paid"]) });
       invoiceIds.push(refund);

@@ -19,10 +19,10 @@ function notNull(spec: ModelSpec, name: string): OdooError {
   );
 }
 
-function prepare(store: Store, spec: ModelSpec, vals: unknown): Record<string, Raw> {
+function prepare(store: Store, spec: ModelSpec, vals: unknown, normalize = true): Record<string, Raw> {
   if (typeof vals !== "object" || vals === null || Array.isArray(vals)) throw typeError(`vals must be a dict, got ${pyRepr(vals)}`);
   const copy: Record<string, Raw> = { ...(vals as Record<string, Raw>) };
-  spec.normalizeVals?.(copy);
+  if (normalize) spec.normalizeVals?.(copy);
   for (const name of Object.keys(copy)) {
     if (!(name in spec.fields)) throw valueError(`Invalid field '${name}' on model '${spec.name}'`);
   }
@@ -67,7 +67,8 @@ export function create(store: Store, model: string, valsList: unknown): number[]
   if (!CREATABLE.has(model))
     throw new OdooError("builtins.NotImplementedError", `The Odoo emulator does not implement create() on ${model}.`);
   const list = Array.isArray(valsList) ? valsList : [valsList];
-  const prepared = list.map((v) => prepare(store, table.spec, v));
+  // an override (mail.blacklist) normalizes itself so it can report the raw invalid value
+  const prepared = list.map((v) => prepare(store, table.spec, v, !table.spec.createOverride));
   if (table.spec.createOverride) return table.spec.createOverride(prepared, store, (v) => createOne(store, model, v));
   return prepared.map((v) => createOne(store, model, v));
 }
