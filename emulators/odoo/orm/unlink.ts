@@ -33,6 +33,8 @@ export function unlink(store: Store, model: string, recs: Rec[]): true {
       else {
         for (const r of refs) r[name] = false;
         other.version++;
+        // e.g. contacts whose company is deleted become their own commercial partner
+        for (const r of refs) other.spec.onWrite?.(r, new Set([name]), store);
       }
     }
   }
