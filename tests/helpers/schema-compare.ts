@@ -62,7 +62,9 @@ export function factsFromSchema(schemaPath: string): string[] {
       }
       const type = f.kind === "enum" ? `enum ${f.type}` : pgTypeOf(f);
       const dbDefault = f.hasDefaultValue && !CLIENT_SIDE_DEFAULTS.has(defaultName(f));
-      facts.push(`column ${table(m)}.${f.dbName ?? f.name} ${type}${f.isList ? "[]" : ""} ${f.isRequired ? "NOT NULL" : "NULL"} ${dbDefault ? "DEFAULT" : "NO DEFAULT"}`);
+            // Prisma's own migrations leave scalar-list columns nullable, whatever the schema says.
+      const nullable = f.isList || !f.isRequired;
+      facts.push(`column ${table(m)}.${f.dbName ?? f.name} ${type}${f.isList ? "[]" : ""} ${nullable ? "NULL" : "NOT NULL"} ${dbDefault ? "DEFAULT" : "NO DEFAULT"}`);
     }
   }
   for (const idx of dmmf.datamodel.indexes) {
@@ -147,7 +149,10 @@ interface ColumnRow {
 
 function columnType(c: ColumnRow): string {
   if (c.data_type === "USER-DEFINED") return `enum ${c.udt_name}`;
-  if (c.data_type === "ARRAY") return `${c.udt_name.replace(/^_/, "")}[]`;
+  if (c.data_type === "ARRAY") {
+    const element: Record<string, string> = { _int4: "integer", _int8: "bigint", _text: "text", _bool: "boolean", _uuid: "uuid" };
+    return `${element[c.udt_name] ?? c.udt_name}[]`;
+  }
   const map: Record<string, string> = {
     text: "text",
     uuid: "uuid",
