@@ -1,12 +1,33 @@
+import { AutoRefresh } from "@/components/auto-refresh";
 import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { EmptyState } from "@/components/empty-state";
+import { RunsTable } from "@/components/runs/runs-table";
+import { ACTIVE_RUN_STATUSES, listRuns } from "@/lib/console/list-runs";
 
 export const metadata = pageMetadata("runs");
 
 export default function RunsPage() {
   return (
     <ConsolePage slug="runs">
-      <EmptyState title="No sync has run yet">Every run (scheduled, manual or from the command line) is listed here with its batches, counts, timings and retries.</EmptyState>
+      <Runs />
     </ConsolePage>
+  );
+}
+
+async function Runs() {
+  const runs = await listRuns();
+  const active = runs.some((r) => (ACTIVE_RUN_STATUSES as readonly string[]).includes(r.status));
+  return (
+    <>
+      <AutoRefresh active={active} />
+      {runs.length === 0 ? (
+        <EmptyState title="No sync has run yet">
+          Every run (scheduled, manual or from the command line) is listed here with its batches, counts, timings and
+          retries.
+        </EmptyState>
+      ) : (
+        <RunsTable runs={runs} />
+      )}
+    </>
   );
 }

@@ -1,0 +1,95 @@
+import { notFound } from "next/navigation";
+import { AutoRefresh } from "@/components/auto-refresh";
+import { ConsolePage } from "@/components/console-page";
+import { formatCount, formatDuration, formatUtc } from "@/components/format";
+import { StatusPill } from "@/components/status-pill";
+import { ACTIVE_RUN_STATUSES, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
+
+export const metadata = { title: "Sync run" };
+
+export default async function RunPage({ params }: { params: Promise<{ id: string }> }) {
+  const { id } = await params;
+  return (
+    <ConsolePage slug="runs">
+      <RunDetail id={id} />
+    </ConsolePage>
+  );
+}
+
+async function RunDetail({ id }: { id: string }) {
+  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  const run = await getRunWithBatches(id);
+  if (!run) notFound();
+  const counters: [string, number][] = [
+    ["New", run.plannedNew],
+    ["Updated", run.plannedUpdate],
+    ["Unchanged", run.unchanged],
+    ["Excluded", run.excluded],
+    ["Exceptions", run.exceptions],
+    ["Sent", run.sent],
+    ["Failed", run.failed],
+  ];
+  return (
+    <>
+      <AutoRefresh active={(ACTIVE_RUN_STATUSES as readonly string[]).includes(run.status)} />
+      <section className="rounded-lg border border-slate-200 bg-white p-5">
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <StatusPill status={run.status} />
+          <span className="font-medium">{run.mode} run{run.dryRun ? " (dry run)" : ""}</span>
+          <span className="text-slate-500">trigger {run.trigger}</span>
+          <span className="text-slate-500">policy v{run.policyVersion ?? "—"}</span>
+          <span className="text-slate-500">started {formatUtc(run.startedAt)}</span>
+          <span className="text-slate-500">took {formatDuration(runDurationMs(run))}</span>
+        </div>
+        {run.error && <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{run.error}</p>}
+        <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
+          {counters.map(([label, n]) => (
+            <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
+              <dt className="text-xs text-slate-500">{label}</dt>
+              <dd className="text-lg font-semibold tabular-nums">{formatCount(n)}</dd>
+            </div>
+          ))}
+        </dl>
+      </section>
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Batches</h2>
+      {run.batches.length === 0 ? (
+        <p className="text-sm text-slate-500">{run.dryRun ? "A dry run sends nothing." : "No batches: nothing needed sending."}</p>
+      ) : (
+        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-2">#</th>
+                <th className="px-4 py-2">Audience</th>
+                <th className="px-4 py-2">Kind</th>
+                <th className="px-4 py-2">Status</th>
+                <th className="px-4 py-2 text-right">Records</th>
+                <th className="px-4 py-2 text-right">Sent</th>
+                <th className="px-4 py-2 text-right">Failed</th>
+                <th className="px-4 py-2 text-right">Attempts</th>
+                <th className="px-4 py-2">Error</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {run.batches.map((b) => (
+                <tr key={b.id}>
+                  <td className="px-4 py-2 tabular-nums">{b.seq}</td>
+                  <td className="px-4 py-2 font-mono text-xs">{b.audienceId}</td>
+                  <td className="px-4 py-2">{b.kind.replace("_", " ")}</td>
+                  <td className="px-4 py-2">
+                    <StatusPill status={b.status} />
+                  </td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatCount(b.recordCount)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatCount(b.sentCount)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{formatCount(b.failedCount)}</td>
+                  <td className="px-4 py-2 text-right tabular-nums">{b.attempts}</td>
+                  <td className="px-4 py-2 text-xs text-red-700">{b.error ?? ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}

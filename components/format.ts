@@ -1,0 +1,16 @@
+/** Display helpers shared by the console tables; times are shown in UTC, like Odoo's and Mailchimp's. */
+export function formatUtc(date: Date | null | undefined): string {
+  return date ? `${date.toISOString().replace("T", " ").slice(0, 19)}` : "—";
+}
+
+export function formatDuration(ms: number | null): string {
+  if (ms === null) return "—";
+  if (ms < 1000) return `${ms} ms`;
+  const s = Math.round(ms / 1000);
+  if (s < 120) return `${s} s`;
+  return `${Math.floor(s / 60)} min ${s % 60} s`;
+}
+
+export function formatCount(n: number): string {
+  return n.toLocaleString("en-US");
+}

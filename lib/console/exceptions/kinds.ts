@@ -1,0 +1,22 @@
+/** What each exception kind means to the person fixing it, and where the fix happens. */
+export const EXCEPTION_KINDS: Record<string, { title: string; fix: string }> = {
+  missing_email: { title: "No email", fix: "Add an email to the contact in Odoo, or leave it: it will not be sent." },
+  invalid_email: { title: "Invalid email", fix: "Correct the email in Odoo; Mailchimp would refuse it as it is." },
+  multiple_emails: { title: "Several emails in one field", fix: "Keep one address in the Odoo email field; move the others to their own contacts." },
+  duplicate_email: {
+    title: "Same email on different customers",
+    fix: "Decide which Odoo contact owns the address (e.g. a shared info@ mailbox) and change the others.",
+  },
+  no_route: { title: "No audience rule matches", fix: "Add a routing rule in Settings → Policy, or exclude these contacts on purpose." },
+  field_missing: { title: "Odoo field missing", fix: "A field the policy uses no longer exists in Odoo (upgrade?). Update the policy." },
+  mailchimp_rejected: { title: "Rejected by Mailchimp", fix: "Read Mailchimp's reason below; usually the email or a merge value in Odoo." },
+  compliance_refused: {
+    title: "In a compliance state",
+    fix: "The person unsubscribed or bounced. Only they can resubscribe (e.g. through a signup form); nothing to do here.",
+  },
+  forgotten_email: { title: "Permanently deleted in Mailchimp", fix: "The address was forgotten on request; it cannot be added again by the API." },
+};
+
+export function describeKind(kind: string) {
+  return EXCEPTION_KINDS[kind] ?? { title: kind.replaceAll("_", " "), fix: "" };
+}
