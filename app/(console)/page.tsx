@@ -1,20 +1,28 @@
 import { ConnectionCards } from "@/components/connection-cards";
 import { ConsolePage, pageMetadata } from "@/components/console-page";
-import { EmptyState } from "@/components/empty-state";
+import { OverviewPanels } from "@/components/overview/overview-panels";
+import { canSee } from "@/lib/auth/roles";
+import { getCurrentUser } from "@/lib/auth/session";
 import { connectionStatuses } from "@/lib/console/connections";
+import { overviewStats } from "@/lib/console/overview-stats";
 
 export const metadata = pageMetadata("overview");
 
 export default function OverviewPage() {
   return (
     <ConsolePage slug="overview">
-      <ConnectionCards connections={connectionStatuses()} />
-      <div className="mt-6">
-        <EmptyState title="No sync has run yet">
-          Once the first sync run finishes, this page shows how many Odoo customers are in Mailchimp, how many are
-          waiting, and how many need someone to look at them.
-        </EmptyState>
-      </div>
+      <Overview />
     </ConsolePage>
+  );
+}
+
+async function Overview() {
+  const [stats, user] = await Promise.all([overviewStats(), getCurrentUser()]);
+  return (
+    <>
+      <OverviewPanels stats={stats} canSeeExceptions={!!user && canSee(user.role, "exceptions")} />
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Connections</h2>
+      <ConnectionCards connections={connectionStatuses()} />
+    </>
   );
 }

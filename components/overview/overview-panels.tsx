@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { formatCount, formatUtc } from "@/components/format";
+import { StatusPill } from "@/components/status-pill";
+import type { overviewStats } from "@/lib/console/overview-stats";
+
+type Stats = Awaited<ReturnType<typeof overviewStats>>;
+
+export function OverviewPanels({ stats, canSeeExceptions }: { stats: Stats; canSeeExceptions: boolean }) {
+  const { lastRun, lastSuccess, audiences, openExceptions } = stats;
+  const totalSynced = audiences.reduce((n, a) => n + a.synced, 0);
+  return (
+    <>
+      <div className="grid gap-4 md:grid-cols-3">
+        <Panel label="Last run">
+          {lastRun ? (
+            <div className="flex items-center gap-2">
+              <StatusPill status={lastRun.status} />
+              <span className="text-sm text-slate-600">
+                {lastRun.mode} · {formatUtc(lastRun.startedAt ?? lastRun.createdAt)}
+              </span>
+            </div>
+          ) : (
+            <span className="text-sm text-slate-500">No sync has run yet</span>
+          )}
+          <p className="mt-1 text-xs text-slate-500">Last success: {formatUtc(lastSuccess?.finishedAt)}</p>
+        </Panel>
+        <Panel label="Contacts in Mailchimp (as synced)">
+          <span className="text-2xl font-semibold tabular-nums">{formatCount(totalSynced)}</span>
+          <p className="mt-1 text-xs text-slate-500">across {audiences.length} audience(s)</p>
+        </Panel>
+        <Panel label="Open exceptions">
+          <span className="text-2xl font-semibold tabular-nums">{formatCount(openExceptions)}</span>
+          {canSeeExceptions && openExceptions > 0 && (
+            <Link href="/exceptions" className="ml-2 text-xs font-medium text-brand-700 hover:underline">
+              Review
+            </Link>
+          )}
+        </Panel>
+      </div>
+      {audiences.length > 0 && (
+        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
+          <table className="w-full text-left text-sm">
+            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
+              <tr>
+                <th className="px-4 py-2">Audience</th>
+                <th className="px-4 py-2 text-right">Synced</th>
+                <th className="px-4 py-2 text-right">Failed (will retry)</th>
+                <th className="px-4 py-2 text-right">Exceptions</th>
+                <th className="px-4 py-2 text-right">Left scope</th>
+                <th className="px-4 py-2 text-right">Unsubscribed or cleaned</th>
+              </tr>
+            </thead>
+            <tbody className="divide-y divide-slate-100">
+              {audiences.map((a) => (
+                <tr key={a.audienceId}>
+                  <td className="px-4 py-2 font-mono text-xs">{a.audienceId}</td>
+                  {[a.synced, a.failed, a.exception, a.excluded, a.unsubscribedOrCleaned].map((n, i) => (
+                    <td key={i} className="px-4 py-2 text-right tabular-nums">
+                      {formatCount(n)}
+                    </td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
+  );
+}
+
+function Panel({ label, children }: { label: string; children: React.ReactNode }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-5">
+      <h2 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{label}</h2>
+      {children}
+    </section>
+  );
+}
