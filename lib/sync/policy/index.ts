@@ -1,0 +1,10 @@
+export { policySchema, type Policy, type PolicyInput } from "./schema";
+export type { PartnerRule, FieldRule, TagRule } from "./rule-schema";
+export type { RouteRule } from "./route-schema";
+export { parsePolicy, PolicyValidationError } from "./parse-policy";
+export { defaultPolicy } from "./default-policy";
+export { buildDemoPolicy, DEMO_COMPANY, type DemoAudiences } from "./demo-policy";
+export { ENGINE_MERGE_FIELDS, ADDRESS_MERGE_FIELD, mergeFieldsFor, type EngineMergeField, type MergeFieldType } from "./merge-fields";
+export { getActivePolicy } from "./get-active-policy";
+export { savePolicy, type SavePolicyOptions } from "./save-policy";
+export { listPolicyVersions, type PolicyVersionInfo } from "./list-policy-versions";

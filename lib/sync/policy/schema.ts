@@ -1,0 +1,74 @@
+import { z } from "zod";
+import { partnerRuleSchema } from "./rule-schema";
+import { checkAudienceCompanies, routeRuleSchema } from "./route-schema";
+
+const newMemberStatus = z.enum(["transactional", "pending", "subscribed_if_consented"]);
+
+/** Which of a buying company's people receive marketing (see lib/sync/README.md, "Policy decisions"). */
+const hierarchySchema = z
+  .strictObject({
+    childContacts: z.enum(["all", "contacts_only", "tagged", "company_only"]).default("contacts_only"),
+    /** Required with "tagged": the res.partner.category name that selects a child contact. */
+    tag: z.string().trim().min(1).optional(),
+  })
+  .refine((h) => h.childContacts !== "tagged" || h.tag !== undefined, { path: ["tag"], message: '"tagged" needs a tag' });
+
+const consentSchema = z
+  .strictObject({
+    newMemberStatus: newMemberStatus.default("transactional"),
+    /** An Odoo boolean field (e.g. x_marketing_consent); only with subscribed_if_consented. */
+    consentField: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
+    fallback: z.enum(["transactional", "pending"]).default("transactional"),
+  })
+  .refine((c) => c.newMemberStatus !== "subscribed_if_consented" || c.consentField !== undefined, {
+    path: ["consentField"],
+    message: "subscribed_if_consented needs consentField",
+  });
+
+export const policySchema = z.strictObject({
+  eligibility: z
+    .strictObject({
+      supplierThatBuysIsCustomer: z.boolean().default(true),
+      excludeBlacklisted: z.boolean().default(true),
+      /** Matches are eligible without buying, but never override staff, system, company, archived or blacklist. */
+      include: z.array(partnerRuleSchema).default([]),
+      /** Matches are never eligible. Evaluated before include. */
+      exclude: z.array(partnerRuleSchema).default([]),
+    })
+    .prefault({}),
+  hierarchy: hierarchySchema.prefault({}),
+  routing: z
+    .strictObject({ rules: z.array(routeRuleSchema).default([]) })
+    .superRefine((r, ctx) => checkAudienceCompanies(r.rules, (path, message) => ctx.addIssue({ code: "custom", path: ["rules", ...path], message })))
+    .prefault({}),
+  consent: consentSchema.prefault({}),
+  payload: z
+    .strictObject({
+      /** First non-empty of these res.partner fields becomes PHONE; each must exist in Odoo. */
+      phoneFields: z.array(z.string().regex(/^[a-z_][a-z0-9_]*$/)).default(["phone", "mobile"]),
+      /** ADDRESS merge field from street/city/state_id/zip/country_id (state_id must exist in Odoo). */
+      address: z.boolean().default(false),
+      language: z.boolean().default(true),
+    })
+    .prefault({}),
+  tags: z
+    .strictObject({
+      prefix: z.string().min(1).max(20).regex(/^\S+$/, "no spaces").default("odoo:"),
+      fromPartnerTags: z.boolean().default(true),
+      customerType: z.boolean().default(true),
+      company: z.boolean().default(true),
+    })
+    .prefault({}),
+  batching: z
+    .strictObject({
+      subscribeBatchSize: z.number().int().min(1).max(500).default(500),
+      upsertOpsPerBatch: z.number().int().min(2).max(10_000).default(2000),
+      odooPageSize: z.number().int().min(1).max(1000).default(1000),
+      overlapSeconds: z.number().int().min(0).max(86_400).default(300),
+    })
+    .prefault({}),
+});
+
+export type Policy = z.output<typeof policySchema>;
+/** What a file or form may hold: defaults fill the gaps. */
+export type PolicyInput = z.input<typeof policySchema>;
