@@ -3,8 +3,19 @@
  * See README.md beside this file.
  */
 
+/** Mailchimp's address merge value (policy payload.address); sent only when every part is known. */
+// A type alias, not an interface, so it stays assignable to Record<string, string> (lib/mailchimp MergeValue).
+export type MergeAddress = {
+  addr1: string;
+  city: string;
+  state: string;
+  zip: string;
+  /** ISO 3166-1 alpha-2. */
+  country: string;
+};
+
 /** Mailchimp merge fields the engine owns, by tag. Values are Odoo-owned data only. */
-export type MergeValues = Record<string, string | number>;
+export type MergeValues = Record<string, string | number | MergeAddress>;
 
 /** What Bridgeline wants a member of one audience to look like. Hashing this decides "changed or not". */
 export interface OdooOwnedPayload {
