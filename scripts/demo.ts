@@ -8,6 +8,7 @@ import { createPrisma } from "@/lib/db/client";
 import { provisionDatabase } from "@/lib/db/provision";
 import { getEnv } from "@/lib/env";
 import { onShutdown, shutdown } from "./lib/lifecycle";
+import { DEMO_AUDIENCES_FIXTURE, startEmulators } from "./lib/emulators";
 import { buildIsFresh, runNextBuild, startNextServer } from "./lib/next-server";
 
 async function main() {
@@ -23,6 +24,14 @@ async function main() {
     console.log("Building the console (first run, or sources changed)…");
     await runNextBuild(childEnv);
   }
+  // The demo's Odoo and Mailchimp: the emulators, as their own processes, unless real ones are configured.
+  const emulators =
+    env.ODOO_URL || env.MAILCHIMP_API_KEY
+      ? undefined
+      : await startEmulators({ odooArgs: ["--port", "0", "--demo"], mailchimpArgs: ["--port", "0", "--lists", DEMO_AUDIENCES_FIXTURE] });
+  if (emulators) onShutdown(emulators.stop);
+  Object.assign(childEnv, emulators?.env);
+
   const db = await provisionDatabase({
     databaseUrl: env.DATABASE_URL,
     dataDir: path.join(env.BRIDGELINE_DATA_DIR, "postgres"),
@@ -32,12 +41,7 @@ async function main() {
   const prisma = createPrisma(db.url);
   const logins = await ensureDemoUsers(prisma);
   await prisma.$disconnect();
-
-  const server = await startNextServer({ port: env.PORT, env: { ...childEnv, DATABASE_URL: db.url } });
-  onShutdown(server.stop);
-  server.child.once("exit", (code) => void shutdown(code ?? 1));
-
-  console.log(`\nBridgeline console: http://localhost:${env.PORT}`);
+  // Printed as soon as they exist: if the demo is stopped before the console is up, they are not lost.
   if (logins.length > 0) {
     console.log("Demo logins (shown once; they are kept in the database, not in a file):");
     for (const l of logins) console.log(`  ${l.role.padEnd(9)} ${l.email.padEnd(34)} ${l.password}`);
@@ -45,6 +49,13 @@ async function main() {
     console.log("Demo users already exist; their passwords were printed on the first run.");
     console.log("Forgot them? Stop the demo and delete .data/ to start over.");
   }
+
+  const server = await startNextServer({ port: env.PORT, env: { ...childEnv, DATABASE_URL: db.url } });
+  onShutdown(server.stop);
+  server.child.once("exit", (code) => void shutdown(code ?? 1));
+
+  console.log(`\nBridgeline console: http://localhost:${env.PORT}`);
+  if (emulators) console.log(`Odoo emulator ${emulators.odoo.url} · Mailchimp emulator ${emulators.mailchimp.url}`);
   console.log("Press Ctrl+C to stop.\n");
 }
 

@@ -29,13 +29,16 @@ export interface DemoLogin {
  * printed once; re-running the demo leaves existing users (and their passwords) alone.
  */
 export async function ensureDemoUsers(prisma: PrismaClient, domain = "demo.bridgeline.local"): Promise<DemoLogin[]> {
-  const created: DemoLogin[] = [];
+  const missing: DemoLogin[] = [];
   for (const role of ROLES) {
     const email = `${role}@${domain}`;
     if (await prisma.user.findUnique({ where: { email } })) continue;
-    const password = randomBytes(9).toString("base64url");
-    await createUser(prisma, { email, name: `Demo ${role}`, role, password });
-    created.push({ email, password, role });
+    missing.push({ email, password: randomBytes(9).toString("base64url"), role });
   }
-  return created;
+  const rows = await Promise.all(
+    missing.map(async (l) => ({ email: l.email, name: `Demo ${l.role}`, role: l.role, passwordHash: await hashPassword(l.password) })),
+  );
+  // All or none, so an interrupted first run cannot leave users whose passwords were never shown.
+  await prisma.user.createMany({ data: rows });
+  return missing;
 }
