@@ -1,0 +1,2 @@
+export { ConnectionGovernor, type GovernorOptions } from "./governor";
+export { PRIORITY_RANK, lockSpace } from "./keys";

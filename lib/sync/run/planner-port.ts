@@ -1,0 +1,33 @@
+import type { OdooClient } from "@/lib/odoo";
+import type { Db } from "./db";
+
+/** The run as the planner sees it. */
+export interface PlanRunContext<P = unknown> {
+  prisma: Db;
+  odoo: OdooClient;
+  policy: P;
+  policyVersion: number;
+  run: { id: string; mode: "full" | "incremental"; dryRun: boolean };
+  cursorFrom: Date | null;
+  now?: Date;
+}
+
+export interface PlanRunResult {
+  plannedNew: number;
+  plannedUpdate: number;
+  unchanged: number;
+  excluded: number;
+  exceptions: number;
+  cursorTo: Date;
+  summary: unknown;
+}
+
+/**
+ * The planner as the runtime uses it (lib/sync/plan and lib/sync/policy). Injected, so tests can plan by hand
+ * and the runtime does not depend on how policies are shaped.
+ */
+export interface PlannerPort<P = unknown> {
+  getActivePolicy(prisma: Db): Promise<{ version: number; policy: P } | null>;
+  /** Writes pending sync_batches rows for the run (and planning exceptions); the runtime dispatches them. */
+  planRun(ctx: PlanRunContext<P>): Promise<PlanRunResult>;
+}

@@ -1,0 +1,41 @@
+import PgBoss from "pg-boss";
+import { jobId } from "./job-id";
+import { BATCH_JOB, batchJobKey, DEFAULT_QUEUE_SETTINGS, PLAN_JOB, planJobKey, queueDefinitions, type QueueSettings } from "./jobs";
+
+/** What request/resume/plan need from the queue: sending, nothing else. */
+export interface RunQueue {
+  sendPlan(runId: string): Promise<void>;
+  sendBatch(runId: string, batchId: string, generation: number): Promise<void>;
+}
+
+/** pg-boss in its own schema of the application database; queues created (or re-tuned) on start. */
+export async function startBoss(databaseUrl: string, settings: Partial<QueueSettings> = {}, opts: { supervise?: boolean } = {}): Promise<PgBoss> {
+  const s = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+  const boss = new PgBoss({
+    connectionString: databaseUrl,
+    schema: "pgboss",
+    application_name: "bridgeline-queue",
+    max: 4,
+    supervise: opts.supervise ?? true,
+    schedule: false,
+    maintenanceIntervalSeconds: s.maintenanceIntervalSeconds,
+  });
+  await boss.start();
+  for (const q of queueDefinitions(s)) {
+    const existing = await boss.getQueue(q.name);
+    if (existing) await boss.updateQueue(q.name, { name: q.name, ...q.options });
+    else await boss.createQueue(q.name, { name: q.name, ...q.options });
+  }
+  return boss;
+}
+
+export function bossQueue(boss: PgBoss): RunQueue {
+  return {
+    async sendPlan(runId) {
+      await boss.send(PLAN_JOB, { runId }, { id: jobId(planJobKey(runId)) });
+    },
+    async sendBatch(runId, batchId, generation) {
+      await boss.send(BATCH_JOB, { runId, batchId }, { id: jobId(batchJobKey(batchId, generation)) });
+    },
+  };
+}

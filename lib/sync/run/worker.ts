@@ -1,0 +1,81 @@
+import type PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import { createPrisma } from "@/lib/db/client";
+import { logger as rootLogger } from "@/lib/logger";
+import { MailchimpClient, type MailchimpConfig, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
+import { OdooClient, type OdooConfig } from "@/lib/odoo";
+import { ConnectionGovernor } from "@/lib/sync/governor";
+import type { Db } from "./db";
+import { registerHandlers } from "./handlers";
+import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from "./jobs";
+import { MergeFieldEnsurer } from "./merge-fields";
+import type { PlannerPort } from "./planner-port";
+import { announceWorker } from "./presence";
+import { bossQueue, startBoss } from "./queue";
+import { recoverRuns } from "./recover";
+import { DEFAULT_POLL, DEFAULT_RUNTIME_RETRY, type Runtime } from "./runtime";
+
+export interface WorkerOptions {
+  databaseUrl: string;
+  /** Defaults to a client of its own on databaseUrl (closed on stop). */
+  prisma?: Db;
+  mailchimp: MailchimpConfig;
+  mailchimpTimeoutMs?: number;
+  odoo: OdooConfig | OdooClient;
+  planner: PlannerPort;
+  /** Batch jobs this process runs at once. */
+  concurrency?: number;
+  /** Simultaneous Mailchimp connections for the API key, across all processes. */
+  maxConnections?: number;
+  queue?: Partial<QueueSettings>;
+  retry?: RetryPolicy;
+  poll?: PollOptions;
+  heartbeatMs?: number;
+  /** Whether `npm run sync` should see this process as an external worker. */
+  announce?: boolean;
+  log?: Logger;
+}
+
+export interface RunningWorker {
+  runtime: Runtime;
+  boss: PgBoss;
+  governor: ConnectionGovernor;
+  /** Stops taking jobs, waits up to timeoutMs for the current ones, then closes connections. */
+  stop(opts?: { timeoutMs?: number }): Promise<void>;
+}
+
+export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
+  const log = o.log ?? rootLogger.child({ component: "sync-worker", pid: process.pid });
+  const settings = { ...DEFAULT_QUEUE_SETTINGS, ...o.queue };
+  const prisma = o.prisma ?? createPrisma(o.databaseUrl);
+  const governor = await ConnectionGovernor.start({
+    databaseUrl: o.databaseUrl, apiKey: o.mailchimp.apiKey, maxConnections: o.maxConnections ?? 10,
+    onError: (err) => log.error({ err }, "governor connection lost; slots and batch locks are gone with it"),
+  });
+  const mailchimp = new MailchimpClient(o.mailchimp, { acquire: governor.acquire, timeoutMs: o.mailchimpTimeoutMs ?? 120_000 });
+  const retry = o.retry ?? DEFAULT_RUNTIME_RETRY;
+  const boss = await startBoss(o.databaseUrl, settings);
+  boss.on("error", (err) => log.error({ err }, "queue error"));
+  const runtime: Runtime = {
+    prisma, queue: bossQueue(boss), mailchimp, log, retry,
+    odoo: o.odoo instanceof OdooClient ? o.odoo : new OdooClient(o.odoo),
+    planner: o.planner,
+    mergeFields: new MergeFieldEnsurer(mailchimp, retry),
+    locks: governor.connection,
+    poll: o.poll ?? DEFAULT_POLL,
+    heartbeatMs: o.heartbeatMs ?? 5_000,
+  };
+  if (o.announce ?? true) await announceWorker(governor.connection);
+  await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? 4, pollingIntervalSeconds: settings.pollingIntervalSeconds });
+  await recoverRuns(runtime);
+  log.info({ concurrency: o.concurrency ?? 4, maxConnections: governor.maxConnections }, "sync worker started");
+  return {
+    runtime, boss, governor,
+    async stop(opts = {}) {
+      await boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 });
+      await governor.close();
+      if (!o.prisma) await prisma.$disconnect();
+      log.info("sync worker stopped");
+    },
+  };
+}
