@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { ConnectionCards } from "@/components/connection-cards";
 import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { NewUserForm } from "@/components/settings/new-user-form";
@@ -14,6 +15,13 @@ export default function SettingsPage() {
       <ConnectionCards connections={connectionStatuses()} />
       <p className="mt-2 text-xs text-slate-500">
         Connections are configured through environment variables (README, Configuration); secrets are never shown here.
+      </p>
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Sync policy</h2>
+      <p className="text-sm text-slate-600">
+        Eligibility, routing to audiences, consent for new members and managed tags.{" "}
+        <Link href="/settings/policy" className="font-medium text-brand-700 hover:underline">
+          View and edit the policy
+        </Link>
       </p>
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Console users</h2>
       <UsersTable />

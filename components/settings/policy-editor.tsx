@@ -1,0 +1,60 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { savePolicyAction } from "@/app/(console)/settings/policy/actions";
+
+/** The policy as JSON, the same shape `npm run config -- export` writes; saving creates a new version. */
+export function PolicyEditor({ initial }: { initial: string }) {
+  const router = useRouter();
+  const [text, setText] = useState(initial);
+  const [comment, setComment] = useState("");
+  const [message, setMessage] = useState<{ ok: boolean; text: string }>();
+  const [pending, startTransition] = useTransition();
+
+  function save() {
+    startTransition(async () => {
+      const result = await savePolicyAction({ policyJson: text, comment });
+      if (result.ok) {
+        setMessage({ ok: true, text: `Saved as version ${result.data.version}. The next run uses it.` });
+        setComment("");
+        router.refresh();
+      } else {
+        setMessage({ ok: false, text: result.error });
+      }
+    });
+  }
+
+  return (
+    <div className="space-y-3">
+      <textarea
+        aria-label="Policy JSON"
+        spellCheck={false}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        className="h-[28rem] w-full rounded-md border border-slate-300 bg-slate-950 p-3 font-mono text-xs leading-5 text-slate-100"
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <input
+          value={comment}
+          onChange={(e) => setComment(e.target.value)}
+          placeholder="What changed and why (kept with the version)"
+          className="min-w-72 flex-1 rounded-md border border-slate-300 px-3 py-1.5 text-sm"
+        />
+        <button
+          type="button"
+          onClick={save}
+          disabled={pending}
+          className="rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white disabled:opacity-50"
+        >
+          {pending ? "Saving…" : "Save as new version"}
+        </button>
+      </div>
+      {message && (
+        <p role="status" className={`rounded-md px-3 py-2 text-sm ${message.ok ? "bg-emerald-50 text-emerald-700" : "bg-red-50 text-red-700"}`}>
+          {message.text}
+        </p>
+      )}
+    </div>
+  );
+}
