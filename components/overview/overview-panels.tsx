@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { DataTable, NumberCell } from "@/components/data-table";
 import { formatCount, formatUtc } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
 import type { overviewStats } from "@/lib/console/overview-stats";
@@ -38,31 +39,17 @@ export function OverviewPanels({ stats, canSeeExceptions }: { stats: Stats; canS
         </Panel>
       </div>
       {audiences.length > 0 && (
-        <div className="mt-6 overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">Audience</th>
-                <th className="px-4 py-2 text-right">Synced</th>
-                <th className="px-4 py-2 text-right">Failed (will retry)</th>
-                <th className="px-4 py-2 text-right">Exceptions</th>
-                <th className="px-4 py-2 text-right">Left scope</th>
-                <th className="px-4 py-2 text-right">Unsubscribed or cleaned</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <div className="mt-6">
+          <DataTable columns={["Audience", ...["Synced", "Failed (will retry)", "Exceptions", "Left scope", "Unsubscribed or cleaned"].map((label) => ({ label, align: "right" as const }))]}>
               {audiences.map((a) => (
                 <tr key={a.audienceId}>
                   <td className="px-4 py-2 font-mono text-xs">{a.audienceId}</td>
                   {[a.synced, a.failed, a.exception, a.excluded, a.unsubscribedOrCleaned].map((n, i) => (
-                    <td key={i} className="px-4 py-2 text-right tabular-nums">
-                      {formatCount(n)}
-                    </td>
+                    <NumberCell key={i}>{formatCount(n)}</NumberCell>
                   ))}
                 </tr>
               ))}
-            </tbody>
-          </table>
+            </DataTable>
         </div>
       )}
     </>

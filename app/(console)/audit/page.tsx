@@ -1,6 +1,7 @@
 import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { EmptyState } from "@/components/empty-state";
 import { listAuditEvents } from "@/lib/console/list-audit-events";
+import { DataTable } from "@/components/data-table";
 
 export const metadata = pageMetadata("audit");
 
@@ -18,18 +19,7 @@ async function AuditTable() {
     return <EmptyState title="Nothing recorded yet">Sign-ins, user changes, runs and approvals are recorded here.</EmptyState>;
   }
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2">When (UTC)</th>
-            <th className="px-4 py-2">Who</th>
-            <th className="px-4 py-2">What</th>
-            <th className="px-4 py-2">Target</th>
-            <th className="px-4 py-2">Detail</th>
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={["When (UTC)", "Who", "What", "Target", "Detail"]}>
           {events.map((e) => (
             <tr key={e.id}>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
@@ -39,8 +29,6 @@ async function AuditTable() {
               <td className="px-4 py-2 font-mono text-xs text-slate-500">{JSON.stringify(e.detail)}</td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </DataTable>
   );
 }

@@ -5,6 +5,7 @@ import { NewUserForm } from "@/components/settings/new-user-form";
 import { ToggleUserButton } from "@/components/settings/toggle-user-button";
 import { connectionStatuses } from "@/lib/console/connections";
 import { listConsoleUsers } from "@/lib/console/manage-users";
+import { DataTable } from "@/components/data-table";
 
 export const metadata = pageMetadata("settings");
 
@@ -35,19 +36,7 @@ export default function SettingsPage() {
 async function UsersTable() {
   const users = await listConsoleUsers();
   return (
-    <div className="overflow-hidden rounded-lg border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm">
-        <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-          <tr>
-            <th className="px-4 py-2">Email</th>
-            <th className="px-4 py-2">Name</th>
-            <th className="px-4 py-2">Role</th>
-            <th className="px-4 py-2">Sign-in</th>
-            <th className="px-4 py-2">Last signed in (UTC)</th>
-            <th className="px-4 py-2" />
-          </tr>
-        </thead>
-        <tbody className="divide-y divide-slate-100">
+    <DataTable columns={["Email", "Name", "Role", "Sign-in", "Last signed in (UTC)", ""]}>
           {users.map((u) => (
             <tr key={u.id} className={u.active ? "" : "text-slate-400"}>
               <td className="px-4 py-2">{u.email}</td>
@@ -60,8 +49,6 @@ async function UsersTable() {
               </td>
             </tr>
           ))}
-        </tbody>
-      </table>
-    </div>
+        </DataTable>
   );
 }

@@ -4,6 +4,7 @@ import { ConsolePage } from "@/components/console-page";
 import { formatCount, formatDuration, formatUtc } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
 import { ACTIVE_RUN_STATUSES, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
+import { DataTable, NumberCell } from "@/components/data-table";
 
 export const metadata = { title: "Sync run" };
 
@@ -55,22 +56,7 @@ async function RunDetail({ id }: { id: string }) {
       {run.batches.length === 0 ? (
         <p className="text-sm text-slate-500">{run.dryRun ? "A dry run sends nothing." : "No batches: nothing needed sending."}</p>
       ) : (
-        <div className="overflow-x-auto rounded-lg border border-slate-200 bg-white">
-          <table className="w-full text-left text-sm">
-            <thead className="bg-slate-50 text-xs uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="px-4 py-2">#</th>
-                <th className="px-4 py-2">Audience</th>
-                <th className="px-4 py-2">Kind</th>
-                <th className="px-4 py-2">Status</th>
-                <th className="px-4 py-2 text-right">Records</th>
-                <th className="px-4 py-2 text-right">Sent</th>
-                <th className="px-4 py-2 text-right">Failed</th>
-                <th className="px-4 py-2 text-right">Attempts</th>
-                <th className="px-4 py-2">Error</th>
-              </tr>
-            </thead>
-            <tbody className="divide-y divide-slate-100">
+        <DataTable columns={["#", "Audience", "Kind", "Status", ...["Records", "Sent", "Failed", "Attempts"].map((label) => ({ label, align: "right" as const })), "Error"]}>
               {run.batches.map((b) => (
                 <tr key={b.id}>
                   <td className="px-4 py-2 tabular-nums">{b.seq}</td>
@@ -79,16 +65,14 @@ async function RunDetail({ id }: { id: string }) {
                   <td className="px-4 py-2">
                     <StatusPill status={b.status} />
                   </td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatCount(b.recordCount)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatCount(b.sentCount)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{formatCount(b.failedCount)}</td>
-                  <td className="px-4 py-2 text-right tabular-nums">{b.attempts}</td>
+                  <NumberCell>{formatCount(b.recordCount)}</NumberCell>
+                  <NumberCell>{formatCount(b.sentCount)}</NumberCell>
+                  <NumberCell>{formatCount(b.failedCount)}</NumberCell>
+                  <NumberCell>{b.attempts}</NumberCell>
                   <td className="px-4 py-2 text-xs text-red-700">{b.error ?? ""}</td>
                 </tr>
               ))}
-            </tbody>
-          </table>
-        </div>
+            </DataTable>
       )}
     </>
   );
