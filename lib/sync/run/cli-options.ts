@@ -1,0 +1,60 @@
+import { getEnv } from "@/lib/env";
+import { mailchimpConfigFromEnv } from "@/lib/mailchimp";
+import { odooConfigFromEnv } from "@/lib/odoo";
+import { defaultPlanner } from "./default-planner";
+import type { QueueSettings } from "./jobs";
+import type { WorkerOptions } from "./worker";
+
+/** Flags shared by `npm run worker` and `npm run sync`; the connections themselves come from the environment. */
+export const WORKER_FLAGS_HELP = `  --concurrency N          batch jobs this process runs at once (default 4)
+  --max-connections N      Mailchimp connections per API key across all workers (default 10)
+  --expire-seconds N       a batch job active this long is presumed dead and retried (default 600)
+  --maintenance-seconds N  how often expired jobs are looked for (default 30)
+  --retry-delay-seconds N  first delay before a failed job is retried (default 5)
+  --mailchimp-timeout-ms N per Mailchimp request (default 120000)`;
+
+export type Flags = Map<string, string | true>;
+
+export function parseFlags(argv: string[]): Flags {
+  const flags: Flags = new Map();
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i] as string;
+    if (!arg.startsWith("--")) throw new Error(`Unexpected argument ${arg}`);
+    const next = argv[i + 1];
+    if (next !== undefined && !next.startsWith("--")) {
+      flags.set(arg.slice(2), next);
+      i++;
+    } else flags.set(arg.slice(2), true);
+  }
+  return flags;
+}
+
+export function intFlag(flags: Flags, name: string): number | undefined {
+  const v = flags.get(name);
+  if (v === undefined) return undefined;
+  const n = Number(v);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer, got ${String(v)}`);
+  return n;
+}
+
+/** Worker settings from the environment (DATABASE_URL, MAILCHIMP_*, ODOO_*) and the flags above. */
+export function workerOptionsFromEnv(flags: Flags): WorkerOptions {
+  const databaseUrl = getEnv().DATABASE_URL;
+  if (!databaseUrl) throw new Error("DATABASE_URL is not set: the worker needs the application database (its queue lives there)");
+  const expire = intFlag(flags, "expire-seconds");
+  const queue: Partial<QueueSettings> = {
+    ...(expire ? { batchExpireSeconds: expire } : {}),
+    ...(intFlag(flags, "maintenance-seconds") ? { maintenanceIntervalSeconds: intFlag(flags, "maintenance-seconds") as number } : {}),
+    ...(intFlag(flags, "retry-delay-seconds") ? { retryDelaySeconds: intFlag(flags, "retry-delay-seconds") as number } : {}),
+  };
+  return {
+    databaseUrl,
+    mailchimp: mailchimpConfigFromEnv(),
+    odoo: odooConfigFromEnv(),
+    planner: defaultPlanner,
+    queue,
+    ...(intFlag(flags, "concurrency") ? { concurrency: intFlag(flags, "concurrency") as number } : {}),
+    ...(intFlag(flags, "max-connections") ? { maxConnections: intFlag(flags, "max-connections") as number } : {}),
+    ...(intFlag(flags, "mailchimp-timeout-ms") ? { mailchimpTimeoutMs: intFlag(flags, "mailchimp-timeout-ms") as number } : {}),
+  };
+}

@@ -1,0 +1,11 @@
+export { requestRun, type RequestRunInput } from "./request-run";
+export { getRun, pauseRun, resumeRun, cancelRun } from "./control";
+export { RunConflictError, RunNotFoundError, RunStateError, NO_POLICY_MESSAGE } from "./errors";
+export { startWorker, type WorkerOptions, type RunningWorker } from "./worker";
+export { startBoss, bossQueue, type RunQueue } from "./queue";
+export { PLAN_JOB, BATCH_JOB, DEAD_JOB, DEFAULT_QUEUE_SETTINGS, type QueueSettings } from "./jobs";
+export { waitForRun, runSummary } from "./wait-run";
+export { workerIsRunning } from "./presence";
+export { readCursor, ODOO_PARTNERS_CURSOR } from "./cursor";
+export type { PlannerPort, PlanRunContext, PlanRunResult } from "./planner-port";
+export type { RecordOutcome } from "./execute/types";

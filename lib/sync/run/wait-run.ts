@@ -1,0 +1,24 @@
+import type { SyncRun } from "@/lib/generated/prisma/client";
+import { TERMINAL_RUN_STATUSES, type Db } from "./db";
+
+/** Polls the run row until it ends (or the deadline passes: then the run as it stands). */
+export async function waitForRun(prisma: Db, runId: string, opts: { timeoutMs?: number; intervalMs?: number } = {}): Promise<SyncRun> {
+  const deadline = Date.now() + (opts.timeoutMs ?? 6 * 60 * 60_000);
+  for (;;) {
+    const run = await prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
+    if ((TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status) || Date.now() > deadline) return run;
+    await new Promise((resolve) => setTimeout(resolve, opts.intervalMs ?? 250));
+  }
+}
+
+/** The one-line summary `npm run sync` prints. */
+export function runSummary(run: SyncRun) {
+  const end = run.finishedAt ?? new Date();
+  return {
+    runId: run.id, status: run.status, mode: run.mode, dryRun: run.dryRun,
+    plannedNew: run.plannedNew, plannedUpdate: run.plannedUpdate, unchanged: run.unchanged, excluded: run.excluded,
+    exceptions: run.exceptions, sent: run.sent, failed: run.failed,
+    durationMs: end.getTime() - (run.startedAt ?? run.createdAt).getTime(),
+    ...(run.error ? { error: run.error } : {}),
+  };
+}
