@@ -1,0 +1,28 @@
+import type { Prisma } from "@/lib/generated/prisma/client";
+import { normalizeEmail } from "../types";
+
+type Db = Prisma.TransactionClient;
+
+/**
+ * A person changed their address in Mailchimp. Odoo owns identity, so Bridgeline does not copy it: ops decide
+ * (update the partner in Odoo, or not). One exception row per old -> new change, however often it is reported.
+ */
+export async function raiseEmailChanged(db: Db, args: { audienceId: string; oldEmail: string; newEmail: string; eventId: bigint }) {
+  const oldEmail = normalizeEmail(args.oldEmail);
+  const newEmail = normalizeEmail(args.newEmail);
+  const record = await db.syncRecord.findUnique({ where: { audienceId_email: { audienceId: args.audienceId, email: oldEmail } } });
+  const partnerIds = record?.partnerIds ?? [];
+  const detail = { old_email: oldEmail, new_email: newEmail, event_id: args.eventId.toString(), known_to_engine: record !== null };
+  await db.syncException.upsert({
+    where: { fingerprint: `email_changed_in_mailchimp:${args.audienceId}:${oldEmail}:${newEmail}` },
+    create: {
+      kind: "email_changed_in_mailchimp",
+      fingerprint: `email_changed_in_mailchimp:${args.audienceId}:${oldEmail}:${newEmail}`,
+      audienceId: args.audienceId,
+      email: oldEmail,
+      partnerIds,
+      detail,
+    },
+    update: { occurrences: { increment: 1 }, detail, partnerIds, status: "open", resolvedAt: null, resolvedById: null },
+  });
+}
