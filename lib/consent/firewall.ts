@@ -67,8 +67,9 @@ export function checkMemberWrite(write: IntendedMemberWrite): FirewallDecision {
     return refuse("update_existing_batch", "a batch subscribe must send update_existing=false so existing members keep their status");
   }
   // A batch subscribe with update_existing=false leaves existing members alone (ERROR_CONTACT_EXISTS), so its
-  // status acts as status_if_new; PUT and PATCH apply status to whoever is there.
-  const statusMayHitExisting = write.kind === "batch_subscribe_new" ? knownToExist : write.kind === "patch" || write.memberExists !== false || knownToExist;
+  // status acts as status_if_new. PUT and PATCH apply status to whoever is there by the time they land, and
+  // "known not to exist" can be stale (a signup form), so they never carry it: PUT has status_if_new.
+  const statusMayHitExisting = write.kind === "batch_subscribe_new" ? knownToExist : true;
   if (status !== undefined && statusMayHitExisting) {
     return refuse("status_for_existing_member", "status may not be sent for a member that exists or may exist; use status_if_new");
   }
