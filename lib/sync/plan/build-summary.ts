@@ -1,0 +1,47 @@
+import type { PlanContext } from "./plan-run";
+import type { PlanTally } from "./plan-tally";
+
+export interface SummaryInput {
+  ctx: PlanContext;
+  tally: PlanTally;
+  exceptionsByKind: Record<string, number>;
+  autoResolved: number;
+  batches: number;
+  read: { orders: number; invoices: number };
+  timings: Record<string, number>;
+  scopes: number;
+  complete: boolean;
+  indexBytes: number;
+}
+
+/**
+ * What sync_runs.summary shows: counts always; for a dry run also the first records of each category, which
+ * is the whole point of a preview ("who would get what, and why not the others").
+ */
+export function buildSummary(s: SummaryInput): Record<string, unknown> {
+  const { ctx, tally } = s;
+  return {
+    planner: {
+      mode: ctx.run.mode,
+      dryRun: ctx.run.dryRun,
+      policyVersion: ctx.policyVersion,
+      complete: s.complete,
+      cursorFrom: ctx.cursorFrom?.toISOString() ?? null,
+      counts: {
+        new: tally.plannedNew,
+        update: tally.plannedUpdate - tally.departures,
+        departures: tally.departures,
+        unchanged: tally.unchanged,
+        excluded: tally.excluded,
+        batches: s.batches,
+      },
+      excludedByReason: tally.excludedByReason,
+      exceptionsByKind: s.exceptionsByKind,
+      autoResolvedExceptions: s.autoResolved,
+      read: { partners: tally.partnersRead, confirmedOrders: s.read.orders, postedInvoices: s.read.invoices, familyChunks: s.scopes },
+      timings: s.timings,
+      memory: { rssMb: Math.round(process.memoryUsage().rss / 1e6), buyingIndexMb: Math.round(s.indexBytes / 1e6) },
+      ...(ctx.run.dryRun ? { samples: tally.samples } : {}),
+    },
+  };
+}

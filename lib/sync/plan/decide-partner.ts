@@ -1,0 +1,48 @@
+import { classifyEmail } from "@/lib/sync/email/classify-email";
+import type { ExceptionKind, ExclusionReason, OdooOwnedPayload, PlannedRecord } from "@/lib/sync/types";
+import { buildPayload } from "./build-payload";
+import { exclusionReason } from "./eligibility";
+import { isSelectedByHierarchy } from "./hierarchy";
+import { managedTags } from "./managed-tags";
+import type { PartnerRow } from "./partner-row";
+import { customerTypeOf, effectiveCompanyOf, tagNamesOf, type DecisionContext } from "./plan-context";
+import { routePartner } from "./route-partner";
+import { statusIfNew } from "./status-if-new";
+
+export type Decision =
+  | { outcome: "excluded"; reason: ExclusionReason }
+  | { outcome: "exception"; kind: ExceptionKind; detail: Record<string, unknown>; email: string | null }
+  | {
+      outcome: "candidate";
+      audienceId: string;
+      email: string;
+      /** Duplicate tie-break: 0 the commercial partner itself, 1 a contact, 2 an address. Lowest wins. */
+      rank: number;
+      statusIfNew: PlannedRecord["statusIfNew"];
+      payload: OdooOwnedPayload;
+    };
+
+/** Eligibility, hierarchy, email, routing, then payload: the whole policy applied to one partner. */
+export function decidePartner(p: PartnerRow, ctx: DecisionContext): Decision {
+  const tagNames = tagNamesOf(p, ctx.ref);
+  const reason = exclusionReason(p, tagNames, ctx);
+  if (reason) return { outcome: "excluded", reason };
+  if (!isSelectedByHierarchy(p, tagNames, ctx)) return { outcome: "excluded", reason: "company_person_not_selected" };
+  const who = { name: p.name, commercialId: p.commercialId };
+  const verdict = classifyEmail(p.email);
+  if (!verdict.ok) return { outcome: "exception", kind: verdict.kind, email: null, detail: { ...who, rawEmail: p.email, reason: verdict.reason } };
+  const customerType = customerTypeOf(p, ctx);
+  const companyId = effectiveCompanyOf(p, ctx);
+  const rule = routePartner(ctx.policy.routing.rules, { companyId, customerType, tagNames });
+  if (!rule) return { outcome: "exception", kind: "no_route", email: verdict.email, detail: { ...who, companyId, customerType, tags: tagNames } };
+  const companyName = companyId !== null ? (ctx.ref.companies.get(companyId)?.name ?? null) : null;
+  const tags = managedTags(ctx.policy, { tagNames, customerType, companyName });
+  return {
+    outcome: "candidate",
+    audienceId: rule.audienceId,
+    email: verdict.email,
+    rank: p.id === p.commercialId ? 0 : p.type === "contact" ? 1 : 2,
+    statusIfNew: statusIfNew(ctx.policy, p),
+    payload: buildPayload(p, { customerType, tags }, ctx.policy, ctx.ref, ctx.buying),
+  };
+}

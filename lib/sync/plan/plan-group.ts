@@ -1,0 +1,38 @@
+import type { Policy } from "@/lib/sync/policy";
+import type { OdooOwnedPayload, PlannedRecord } from "@/lib/sync/types";
+import { payloadHash } from "./canonical-json";
+import { diffManagedTags } from "./managed-tags";
+import type { StagedGroup } from "./read-groups";
+
+export type GroupOutcome =
+  | { kind: "duplicate" }
+  | { kind: "unchanged"; record: PlannedRecord }
+  | { kind: "subscribe_new" | "upsert_existing"; record: PlannedRecord };
+
+const ODOOID_MAX = 255;
+
+/**
+ * One (audience, email): candidates of several commercial partners are different customers sharing a
+ * mailbox (duplicate_email, nothing sent); candidates of one commercial partner are one person, merged under
+ * the winner. Then the payload hash decides unchanged / upsert / new against what was last applied.
+ */
+export function planGroup(group: StagedGroup, policy: Policy): GroupOutcome {
+  if (group.commercials > 1) return { kind: "duplicate" };
+  const payload = JSON.parse(group.payload) as OdooOwnedPayload;
+  payload.merge_fields.ODOOID = odooIds(group.partnerIds);
+  const hash = payloadHash(payload);
+  const base = { email: group.email, partnerIds: group.partnerIds, payload, hash, statusIfNew: group.statusIfNew as PlannedRecord["statusIfNew"] };
+  const synced = group.synced;
+  if (synced?.lastStatus === "synced" && synced.payloadHash === hash) return { kind: "unchanged", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
+  if (synced?.payloadHash) {
+    const diff = diffManagedTags(policy.tags.prefix, payload.tags, synced.appliedTags);
+    return { kind: "upsert_existing", record: { ...base, ...diff } };
+  }
+  return { kind: "subscribe_new", record: { ...base, tagsToAdd: payload.tags, tagsToRemove: [] } };
+}
+
+/** Ascending ids, cut at a comma to fit Mailchimp's 255-character text field. */
+export function odooIds(ids: number[]): string {
+  const text = [...ids].sort((a, b) => a - b).join(",");
+  return text.length <= ODOOID_MAX ? text : text.slice(0, text.lastIndexOf(",", ODOOID_MAX));
+}

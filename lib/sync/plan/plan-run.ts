@@ -1,0 +1,112 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { OdooClient } from "@/lib/odoo";
+import type { Policy } from "@/lib/sync/policy";
+import { BatchWriter } from "./batch-writer";
+import { BuyingIndex } from "./buying-index";
+import { checkFields } from "./check-fields";
+import { emitDepartures, emitGroups } from "./emit-plan";
+import { chunks, incrementalScope } from "./incremental-scope";
+import { PlanError } from "./plan-error";
+import { PlanStage } from "./plan-stage";
+import { PlanTally } from "./plan-tally";
+import { autoResolveExceptions, recordExceptions, recordFieldMissing } from "./record-exceptions";
+import { loadReferenceData } from "./reference-data";
+import { familyScope, FULL_SCOPE, scanBuying, type ScanScope } from "./scan-buying";
+import { stagePartners } from "./stage-partners";
+import { buildSummary } from "./build-summary";
+
+export interface PlanContext {
+  prisma: PrismaClient;
+  odoo: OdooClient;
+  policy: Policy;
+  policyVersion: number;
+  run: { id: string; mode: "full" | "incremental"; dryRun: boolean };
+  cursorFrom: Date | null;
+  now?: Date;
+  /** Called as each phase ends (heartbeats, progress in the console, benchmarks). */
+  onProgress?: (phase: PlanPhase, info: { ms: number; partnersRead: number }) => void;
+}
+
+export type PlanPhase = "fields" | "reference" | "scope" | "read" | "compare" | "departures" | "exceptions";
+
+export interface PlanOutcome {
+  batches: number;
+  plannedNew: number;
+  plannedUpdate: number;
+  unchanged: number;
+  excluded: number;
+  exceptions: number;
+  cursorTo: Date;
+  summary: Record<string, unknown>;
+}
+
+// Commercial partners per Odoo "in" domain of an incremental run: small enough for any Odoo URL/body limit.
+const FAMILY_CHUNK = 200;
+
+/**
+ * Reads Odoo, applies the policy and writes sync_batches for the runtime (lib/sync/README.md, "Planner").
+ * cursorTo is the planning start: anything committed after it is read again by the next incremental run.
+ */
+export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
+  const cursorTo = ctx.now ?? new Date();
+  const t0 = Date.now();
+  const { prisma, odoo, policy, run } = ctx;
+  const pageSize = Math.min(policy.batching.odooPageSize, odoo.maxPageSize);
+  const tally = new PlanTally();
+  const timings: Record<string, number> = {};
+  let mark = t0;
+  const phase = (name: PlanPhase) => {
+    const now = Date.now();
+    timings[`${name}Ms`] = now - mark;
+    mark = now;
+    ctx.onProgress?.(name, { ms: now - t0, partnersRead: tally.partnersRead });
+  };
+  try {
+    await checkFields(odoo, policy);
+  } catch (err) {
+    if (err instanceof PlanError && !run.dryRun) await recordFieldMissing(prisma, run.id, err.fields, err.message);
+    throw err;
+  }
+  phase("fields");
+  const ref = await loadReferenceData(odoo, pageSize);
+  phase("reference");
+  // A first incremental run (no cursor) reads everything, so it is as complete as a full one.
+  const complete = run.mode === "full" || ctx.cursorFrom === null;
+  const scopes: ScanScope[] = complete
+    ? [FULL_SCOPE]
+    : chunks(await incrementalScope(odoo, { cursor: ctx.cursorFrom as Date, overlapSeconds: policy.batching.overlapSeconds, pageSize }), FAMILY_CHUNK).map(familyScope);
+  phase("scope");
+  const stage = new PlanStage(prisma, run.id);
+  await stage.create();
+  try {
+    const buying = new BuyingIndex();
+    const read = { orders: 0, invoices: 0 };
+    for (const scope of scopes) {
+      const n = await scanBuying(odoo, buying, scope, pageSize);
+      read.orders += n.orders;
+      read.invoices += n.invoices;
+      await stagePartners(odoo, { policy, ref, buying }, scope, stage, tally, pageSize);
+    }
+    phase("read");
+    await stage.index();
+    const writer = new BatchWriter(prisma, run.id, policy, run.dryRun);
+    await emitGroups(prisma, stage, policy, writer, tally);
+    phase("compare");
+    if (complete) await emitDepartures(prisma, stage, policy, writer, tally);
+    await writer.finish();
+    phase("departures");
+    const exceptionsByKind = await stage.countExceptionsByKind();
+    let autoResolved = 0;
+    if (!run.dryRun) {
+      await recordExceptions(prisma, stage, run.id);
+      if (complete) autoResolved = await autoResolveExceptions(prisma, stage, run.id);
+    }
+    phase("exceptions");
+    timings.totalMs = Date.now() - t0;
+    const exceptions = Object.values(exceptionsByKind).reduce((a, b) => a + b, 0);
+    const summary = buildSummary({ ctx, tally, exceptionsByKind, autoResolved, batches: writer.batches, read, timings, scopes: scopes.length, complete, indexBytes: buying.bytes });
+    return { batches: writer.batches, plannedNew: tally.plannedNew, plannedUpdate: tally.plannedUpdate, unchanged: tally.unchanged, excluded: tally.excluded, exceptions, cursorTo, summary };
+  } finally {
+    await stage.drop();
+  }
+}

@@ -1,0 +1,35 @@
+import type { ExclusionReason } from "@/lib/sync/types";
+
+export const SAMPLE_SIZE = 200;
+
+export type SampleCategory = "new" | "update" | "unchanged" | "departure" | "excluded" | "exception";
+
+/**
+ * Counters and the first SAMPLE_SIZE examples of each category: the dry-run preview and the run summary.
+ * Bounded whatever the number of partners.
+ */
+export class PlanTally {
+  plannedNew = 0;
+  plannedUpdate = 0;
+  departures = 0;
+  unchanged = 0;
+  partnersRead = 0;
+  readonly excludedByReason: Partial<Record<ExclusionReason, number>> = {};
+  readonly samples: Record<SampleCategory, Record<string, unknown>[]> = {
+    new: [], update: [], unchanged: [], departure: [], excluded: [], exception: [],
+  };
+
+  exclude(partnerId: number, reason: ExclusionReason): void {
+    this.excludedByReason[reason] = (this.excludedByReason[reason] ?? 0) + 1;
+    this.sample("excluded", { partnerId, reason });
+  }
+
+  get excluded(): number {
+    return Object.values(this.excludedByReason).reduce((a, b) => a + b, 0);
+  }
+
+  sample(category: SampleCategory, item: Record<string, unknown>): void {
+    const list = this.samples[category];
+    if (list.length < SAMPLE_SIZE) list.push(item);
+  }
+}
