@@ -1,0 +1,57 @@
+import { renderToStaticMarkup } from "react-dom/server";
+import { createElement } from "react";
+import { describe, expect, it } from "vitest";
+import { ApprovalTable, WebhookAuditTable } from "@/components/consent/approvals-and-audit";
+import { DriftTable, EventTable, WritebackTable } from "@/components/consent/consent-tables";
+import { createUser } from "@/lib/auth/users";
+import { decideApprovalFromConsole } from "@/lib/consent/console/decide-action";
+import { loadConsentOverview } from "@/lib/consent/console/overview";
+import { useTestDatabase } from "../helpers/db";
+
+// What the Consent page reads, and a render check of its tables (the page itself needs a session).
+
+const { prisma } = await useTestDatabase({ asProcessDefault: true });
+
+describe("consent console data", () => {
+  it("is honestly empty before anything happened", async () => {
+    const data = await loadConsentOverview(prisma);
+    expect(data).toMatchObject({ audiences: [], drift: [], pending: [], failed: [], events: [], approvals: [] });
+    expect(renderToStaticMarkup(createElement(DriftTable, { rows: [] }))).toContain("Every unsubscribe and bounce");
+  });
+
+  it("shows drift, write-back state, unknown emails and approvals, and audits an admin's decision", async () => {
+    await prisma.syncRecord.createMany({
+      data: [
+        { audienceId: "aud1", email: "eve@acme.io", partnerIds: [7], lastStatus: "synced", memberStatus: "unsubscribed" },
+        { audienceId: "aud1", email: "ok@acme.io", partnerIds: [8], lastStatus: "synced", memberStatus: "subscribed" },
+      ],
+    });
+    const event = await prisma.mailchimpWebhookEvent.create({
+      data: { listId: "aud1", type: "unsubscribe", email: "stranger@else.io", payload: {}, dedupeKey: "k1", status: "processed" },
+    });
+    const approval = await prisma.consentApproval.create({ data: { kind: "consent_writeback", count: 60, sample: [{ email: "stranger@else.io", action: "blacklist" }] } });
+    await prisma.consentWriteback.create({
+      data: { eventId: event.id, audienceId: "aud1", email: "eve@acme.io", action: "blacklist", target: "mail.blacklist", status: "failed", lastError: "OdooAccessError: no", approvalId: approval.id },
+    });
+    const data = await loadConsentOverview(prisma);
+    expect(data.audiences).toEqual(["aud1"]);
+    expect(data.drift).toMatchObject([{ email: "eve@acme.io", writeback: { status: "failed", lastError: "OdooAccessError: no" } }]);
+    expect(data.events[0]).toMatchObject({ email: "stranger@else.io", knownToEngine: false });
+
+    const html = [
+      renderToStaticMarkup(createElement(DriftTable, { rows: data.drift })),
+      renderToStaticMarkup(createElement(WritebackTable, { title: "Failed", rows: data.failed, empty: "" })),
+      renderToStaticMarkup(createElement(EventTable, { rows: data.events })),
+      renderToStaticMarkup(createElement(WebhookAuditTable, { audit: { checked: true, results: [{ audienceId: "aud1", status: "api_source_ticked", detail: "echo" }] } })),
+    ].join("");
+    expect(html).toContain("OdooAccessError: no");
+    expect(html).toContain("not synced by Bridgeline");
+    expect(html).toContain("api source ticked");
+    expect(renderToStaticMarkup(createElement(ApprovalTable, { rows: data.approvals, canDecide: false }))).toContain("an admin decides");
+
+    const admin = await createUser(prisma, { email: "ada@x.test", name: "Ada", role: "admin" });
+    await decideApprovalFromConsole({ id: approval.id.toString(), decision: "rejected" }, { id: admin.id, email: admin.email, name: admin.name, role: "admin" });
+    expect((await prisma.auditEvent.findFirstOrThrow()).action).toBe("consent.approval.rejected");
+    await expect(decideApprovalFromConsole({ id: approval.id.toString(), decision: "approved" }, { id: admin.id, email: admin.email, name: admin.name, role: "admin" })).rejects.toThrow(/already decided/);
+  });
+});
