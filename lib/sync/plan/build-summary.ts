@@ -15,8 +15,8 @@ export interface SummaryInput {
 }
 
 /**
- * What sync_runs.summary shows: counts always; for a dry run also the first records of each category, which
- * is the whole point of a preview ("who would get what, and why not the others").
+ * What sync_runs.summary shows: counts, timings, and the first records of each category, which for a dry
+ * run is the whole preview ("who would get what, and why not the others").
  */
 export function buildSummary(s: SummaryInput): Record<string, unknown> {
   const { ctx, tally } = s;
@@ -41,7 +41,8 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
       read: { partners: tally.partnersRead, confirmedOrders: s.read.orders, postedInvoices: s.read.invoices, familyChunks: s.scopes },
       timings: s.timings,
       memory: { rssMb: Math.round(process.memoryUsage().rss / 1e6), buyingIndexMb: Math.round(s.indexBytes / 1e6) },
-      ...(ctx.run.dryRun ? { samples: tally.samples } : {}),
+      // Bounded (SAMPLE_SIZE per category), so kept for real runs too: "why was this partner left out?"
+      samples: tally.samples,
     },
   };
 }

@@ -1,0 +1,93 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type PgBoss from "pg-boss";
+import { bossQueue, startBoss } from "@/lib/sync/run/queue";
+import { waitForRun } from "@/lib/sync/run/wait-run";
+import { useTestDatabase } from "@/tests/helpers/db";
+import { emulatorStats, insertBatch, insertRun, maxConcurrent, memberDump, normalise, planned, startMailchimp } from "./helpers";
+import { FAST_WORKER_ARGS, spawnWorker } from "./spawn-worker";
+
+/**
+ * Real worker processes on one database and one Mailchimp: the connection budget holds across them, and a
+ * worker killed mid-run leaves work another worker finishes to the same Mailchimp state as a clean run.
+ */
+const db = await useTestDatabase();
+let boss: PgBoss;
+const children: Array<ReturnType<typeof spawnWorker>> = [];
+const emulators: Array<{ close(): Promise<void> }> = [];
+
+beforeAll(async () => {
+  boss = await startBoss(db.url, {}, { supervise: false });
+});
+afterAll(async () => {
+  for (const w of children) if (w.child.exitCode === null) w.child.kill("SIGKILL");
+  await boss.stop({ graceful: false, wait: true });
+  for (const e of emulators) await e.close();
+});
+
+const BATCHES = 40;
+const PER_BATCH = 50;
+
+/** The same run for every Mailchimp: 2000 new people, one of them unsubscribed already, and a small upsert batch. */
+async function seedRun(mc: Awaited<ReturnType<typeof startMailchimp>>) {
+  await mc.client.members.upsert(mc.listId, { email_address: "w0x0@shopper.org", status_if_new: "unsubscribed" });
+  const run = await insertRun(db.prisma);
+  for (let b = 0; b < BATCHES; b++) {
+    const records = Array.from({ length: PER_BATCH }, (_, i) => planned(`w${b}x${i}@shopper.org`, { tags: [`odoo:group${b % 3}`] }));
+    await insertBatch(db.prisma, run.id, b, mc.listId, "subscribe_new", records);
+  }
+  await insertBatch(db.prisma, run.id, BATCHES, mc.listId, "upsert_existing", [0, 1, 2].map((i) => planned(`w1x${i}@shopper.org`, { merge: { FNAME: `Again${i}` }, tags: ["odoo:group1"] })));
+  const queue = bossQueue(boss);
+  for (const batch of await db.prisma.syncBatch.findMany({ where: { runId: run.id } })) await queue.sendBatch(run.id, batch.id, 0);
+  return run;
+}
+
+async function mailchimp() {
+  const mc = await startMailchimp({ latencyMs: 120, perRecordMs: 1 });
+  emulators.push(mc.emulator);
+  await mc.client.mergeFields.create(mc.listId, { tag: "ORDERS", name: "Orders", type: "number" });
+  return mc;
+}
+
+const workerEnv = (mc: Awaited<ReturnType<typeof mailchimp>>) => ({ databaseUrl: db.url, mailchimp: mc.config });
+let cleanDump: ReturnType<typeof normalise> = [];
+
+describe("worker processes", () => {
+  it("three workers share 10 Mailchimp connections and finish the run", async () => {
+    const mc = await mailchimp();
+    const run = await seedRun(mc);
+    for (let i = 0; i < 3; i++) children.push(spawnWorker(workerEnv(mc), ["--concurrency", "6", ...FAST_WORKER_ARGS]));
+    const done = await waitForRun(db.prisma, run.id, { timeoutMs: 40_000 });
+    expect(done, children.map((c) => c.output()).join("\n")).toMatchObject({ status: "succeeded", sent: BATCHES * PER_BATCH + 3, failed: 0 });
+    const stats = await emulatorStats(mc.emulator.baseUrl);
+    expect(maxConcurrent(stats)).toBeLessThanOrEqual(10);
+    expect(maxConcurrent(stats)).toBeGreaterThanOrEqual(8);
+    expect(Object.keys(stats.errors).filter((e) => e.startsWith("429"))).toEqual([]);
+    cleanDump = normalise(await memberDump(mc.emulator.baseUrl, mc.listId));
+    expect(cleanDump).toHaveLength(BATCHES * PER_BATCH);
+    expect(cleanDump.find((m) => m.email === "w0x0@shopper.org")?.status).toBe("unsubscribed");
+    await Promise.all(children.splice(0).map((w) => (w.child.kill("SIGTERM"), w.exited)));
+  }, 60_000);
+
+  it("a worker killed with SIGKILL mid-run leaves a run another worker finishes, with the same Mailchimp state", async () => {
+    const mc = await mailchimp();
+    const run = await seedRun(mc);
+    const doomed = spawnWorker(workerEnv(mc), ["--concurrency", "8", ...FAST_WORKER_ARGS]);
+    children.push(doomed);
+    for (;;) {
+      const finished = await db.prisma.syncBatch.count({ where: { runId: run.id, status: "succeeded" } });
+      if (finished >= 5) break;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    doomed.child.kill("SIGKILL");
+    await doomed.exited;
+    const left = await db.prisma.syncBatch.groupBy({ by: ["status"], where: { runId: run.id }, _count: true });
+    expect(left.find((g) => g.status === "running")?._count ?? 0).toBeGreaterThan(0);
+    const heir = spawnWorker(workerEnv(mc), ["--concurrency", "8", ...FAST_WORKER_ARGS]);
+    children.push(heir);
+    const done = await waitForRun(db.prisma, run.id, { timeoutMs: 45_000 });
+    expect(done, heir.output()).toMatchObject({ status: "succeeded", sent: BATCHES * PER_BATCH + 3, failed: 0 });
+    expect(normalise(await memberDump(mc.emulator.baseUrl, mc.listId))).toEqual(cleanDump);
+    heir.child.kill("SIGTERM");
+    await heir.exited;
+  }, 70_000);
+});
