@@ -2,11 +2,11 @@ import { it } from "vitest";
 import { bossQueue, startBoss } from "@/lib/sync/run/queue";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { insertBatch, insertRun, planned, startMailchimp } from "./helpers";
-import { FAST_WORKER_ARGS, spawnWorker } from "./spawn-worker";
+import { FAST_QUEUE, FAST_WORKER_ARGS, spawnWorker } from "./spawn-worker";
 
 const db = await useTestDatabase();
 it("debug", async () => {
-  const boss = await startBoss(db.url, {}, { supervise: false });
+  const boss = await startBoss(db.url, FAST_QUEUE, { supervise: false });
   const mc = await startMailchimp({ latencyMs: 120, perRecordMs: 1 });
   const run = await insertRun(db.prisma);
   for (let b = 0; b < 40; b++) await insertBatch(db.prisma, run.id, b, mc.listId, "subscribe_new", Array.from({length:50},(_,i)=>planned(`d${b}x${i}@shopper.org`)));
@@ -25,7 +25,7 @@ it("debug", async () => {
     await new Promise((res) => setTimeout(res, 500));
   }
   heir?.child.kill("SIGKILL");
-  console.log(heir?.output().split("\n").slice(0,30).join("\n"));
+  console.log(heir?.output().split("\n").filter(l=>!l.includes("batch finished")).slice(0,30).join("\n"));
   await boss.stop({ graceful: false });
   await mc.emulator.close();
 }, 60_000);

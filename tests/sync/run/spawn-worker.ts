@@ -33,3 +33,6 @@ export function spawnWorker(env: WorkerEnv, args: string[] = []): { child: Child
 }
 
 export const FAST_WORKER_ARGS = ["--expire-seconds", "3", "--maintenance-seconds", "1", "--retry-delay-seconds", "1", "--mailchimp-timeout-ms", "10000"];
+
+/** The same settings for the test's own sender: a job's expiry is fixed by its queue when it is sent. */
+export const FAST_QUEUE = { batchExpireSeconds: 3, maintenanceIntervalSeconds: 1, retryDelaySeconds: 1 };
