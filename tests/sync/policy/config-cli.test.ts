@@ -1,0 +1,44 @@
+import { execFile } from "node:child_process";
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
+import { promisify } from "node:util";
+import { expect, it } from "vitest";
+import { buildDemoPolicy, getActivePolicy } from "@/lib/sync/policy";
+import { useTestDatabase } from "@/tests/helpers/db";
+
+const { prisma, url } = await useTestDatabase();
+const dir = mkdtempSync(path.join(tmpdir(), "bridgeline-config-"));
+
+async function config(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  const run = promisify(execFile)("npx", ["tsx", "scripts/config.ts", ...args], { env: { ...process.env, DATABASE_URL: url } });
+  return run.then(
+    (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),
+    (e: { code: number; stdout: string; stderr: string }) => ({ code: e.code, stdout: e.stdout, stderr: e.stderr }),
+  );
+}
+
+it("imports a policy as a new version and exports it back unchanged", async () => {
+  const demo = buildDemoPolicy({ sf_b2b: "a1", sf_b2c: "a2", chicago: "a3", brussels: "a4" });
+  writeFileSync(path.join(dir, "in.json"), JSON.stringify(demo));
+  const imported = await config("import", path.join(dir, "in.json"), "--comment", "from the test");
+  expect(imported).toMatchObject({ code: 0, stdout: expect.stringContaining("Saved policy version 1") });
+  expect((await prisma.policyVersion.findUniqueOrThrow({ where: { version: 1 } })).comment).toBe("from the test");
+  expect((await config("export", path.join(dir, "out.json"))).code).toBe(0);
+  const exported = JSON.parse(readFileSync(path.join(dir, "out.json"), "utf8")) as unknown;
+  expect(exported).toEqual({ version: 1, policy: demo });
+  expect((await config("import", path.join(dir, "out.json"))).stdout).toContain("Saved policy version 2");
+  expect((await getActivePolicy(prisma))?.policy).toEqual(demo);
+}, 60_000);
+
+it("rejects invalid files with the bad path and saves nothing", async () => {
+  writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ consent: { newMemberStatus: "always" }, routing: { rules: [{ name: "r", audienceId: "" }] } }));
+  const bad = await config("import", path.join(dir, "bad.json"));
+  expect(bad.code).toBe(1);
+  expect(bad.stderr).toMatch(/consent\.newMemberStatus/);
+  expect(bad.stderr).toMatch(/routing\.rules\.0\.audienceId/);
+  writeFileSync(path.join(dir, "broken.json"), "{ not json");
+  expect((await config("import", path.join(dir, "broken.json"))).stderr).toMatch(/broken\.json: not readable JSON/);
+  expect((await config("frobnicate")).code).toBe(2);
+  expect(await prisma.policyVersion.count()).toBe(2);
+}, 60_000);
