@@ -35,7 +35,7 @@ async function Consent() {
       )}
       <p className="mb-6 text-sm text-slate-600">
         Write-backs: {data.counts.pending ?? 0} pending · {data.counts.done ?? 0} done · {data.counts.failed ?? 0} failed.
-        Mailchimp is the master of consent; Bridgeline only ever adds opt-outs to Odoo and never re-subscribes anyone.
+        Mailchimp is the master of consent: opt-outs flow to Odoo, and Bridgeline never re-subscribes anyone in Mailchimp.
       </p>
       <ApprovalTable rows={data.approvals} canDecide={user.role === "admin"} />
       <DriftTable rows={data.drift} />
