@@ -1,0 +1,41 @@
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { OdooClient } from "@/lib/odoo";
+import { buildDemoPolicy } from "@/lib/sync/policy";
+import { classifyEmail } from "@/lib/sync/email/classify-email";
+import { useTestDatabase } from "@/tests/helpers/db";
+import { plan, plannedRecords, startOdoo, type Emu } from "./helpers/plan-harness";
+
+const { prisma } = await useTestDatabase();
+let emu: Emu;
+let odoo: OdooClient;
+beforeAll(async () => ({ emu, odoo } = await startOdoo({ generate: 1500, seed: 7 })));
+afterAll(async () => emu?.close());
+
+const audiences = { sf_b2b: "sf-b2b", sf_b2c: "sf-b2c", chicago: "chicago", brussels: "brussels" };
+const audienceCompany: Record<string, number> = { "sf-b2b": 1, "sf-b2c": 1, chicago: 2, brussels: 3 };
+
+it("on the generated demo business, plans only valid, unique, non-staff addresses into their own company's audience", async () => {
+  const run = await plan(prisma, odoo, buildDemoPolicy(audiences));
+  const records = await plannedRecords(prisma, run.runId);
+  expect(records.length).toBeGreaterThan(300);
+  const staff = new Set<number>();
+  for await (const page of odoo.pages("res.users", { fields: ["partner_id", "share"], activeTest: false }))
+    for (const u of page) if (u.share === false && Array.isArray(u.partner_id)) staff.add(u.partner_id[0] as number);
+  const keys = new Set<string>();
+  const ids = records.flatMap((r) => r.partnerIds);
+  const partners = new Map<number, Record<string, unknown>>();
+  for (let i = 0; i < ids.length; i += 500)
+    for (const p of await odoo.read("res.partner", ids.slice(i, i + 500), ["company_id", "commercial_partner_id"])) partners.set(p.id, p);
+  for (const r of records) {
+    expect(classifyEmail(r.email)).toEqual({ ok: true, email: r.email });
+    expect(keys.has(`${r.audienceId}|${r.email}`)).toBe(false);
+    keys.add(`${r.audienceId}|${r.email}`);
+    for (const id of r.partnerIds) {
+      expect(staff.has(id)).toBe(false);
+      const company = partners.get(id)?.company_id;
+      if (Array.isArray(company)) expect(company[0]).toBe(audienceCompany[r.audienceId]);
+    }
+    expect(new Set(r.partnerIds.map((id) => (partners.get(id)?.commercial_partner_id as [number])[0])).size).toBe(1);
+  }
+  expect(run.exceptions).toBeGreaterThan(0);
+});
