@@ -14,6 +14,14 @@ export const EXCEPTION_KINDS: Record<string, { title: string; fix: string }> = {
     title: "In a compliance state",
     fix: "The person unsubscribed or bounced. Only they can resubscribe (e.g. through a signup form); nothing to do here.",
   },
+  email_changed_in_mailchimp: {
+    title: "Email changed in Mailchimp",
+    fix: "The person changed their address in Mailchimp, but Odoo owns emails: update the Odoo contact, then resolve.",
+  },
+  consent_refused: {
+    title: "Write refused by the consent firewall",
+    fix: "Bridgeline refused to send something that could widen consent. Nothing was sent; check the policy if unexpected.",
+  },
   forgotten_email: { title: "Permanently deleted in Mailchimp", fix: "The address was forgotten on request; it cannot be added again by the API." },
 };
 
