@@ -61,4 +61,6 @@ export type ExceptionKind =
   | "field_missing"
   | "mailchimp_rejected"
   | "compliance_refused"
-  | "forgotten_email";
+  | "forgotten_email"
+  | "email_changed_in_mailchimp"
+  | "consent_refused";
