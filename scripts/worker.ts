@@ -15,13 +15,14 @@ if (flags.has("help")) {
 }
 
 const worker = await startWorker(workerOptionsFromEnv(flags));
-worker.governor.connection.on("end", () => {
+let stopping = false;
+worker.governor.connection.client.on("end", () => {
+  if (stopping) return;
   // Our slots and batch locks died with the session: carrying on could exceed the connection budget.
   logger.fatal("governor session ended; exiting so the jobs are retried by a healthy worker");
   process.exit(1);
 });
 
-let stopping = false;
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {
     if (stopping) return;

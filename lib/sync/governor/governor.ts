@@ -2,6 +2,7 @@ import pg from "pg";
 import type { AcquireSlot } from "@/lib/mailchimp";
 import { slotSpace, waitSpace } from "./keys";
 import { readLockState, tryLockSlots } from "./lock-state";
+import { SerialSession } from "./session";
 import { WaiterQueue } from "./waiters";
 
 export interface GovernorOptions {
@@ -32,8 +33,10 @@ export class ConnectionGovernor {
   private again = false;
   private timer: NodeJS.Timeout | undefined;
   private failure: Error | undefined;
+  private readonly session: SerialSession;
 
   private constructor(private readonly client: pg.Client, private readonly options: GovernorOptions) {
+    this.session = new SerialSession(client);
     this.maxConnections = options.maxConnections ?? 10;
     this.slotNs = slotSpace(options.apiKey);
     this.waitNs = waitSpace(options.apiKey);
@@ -63,9 +66,9 @@ export class ConnectionGovernor {
     return this.held.size;
   }
 
-  /** The connection also carries other session locks of this process (worker presence, batch ownership). */
-  get connection(): pg.Client {
-    return this.client;
+  /** The same session carries this process' other session locks (worker presence, batch ownership). */
+  get connection(): SerialSession {
+    return this.session;
   }
 
   async close(): Promise<void> {
@@ -82,7 +85,7 @@ export class ConnectionGovernor {
       done = true;
       this.held.delete(slot);
       // Queued on the same connection before any later look at pg_locks, so the next tick sees it free.
-      this.client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [this.slotNs, slot]).catch((err: Error) => this.fail(err));
+      this.session.query("SELECT pg_advisory_unlock($1::int, $2::int)", [this.slotNs, slot]).catch((err: Error) => this.fail(err));
       this.kick();
     };
   }
@@ -91,7 +94,7 @@ export class ConnectionGovernor {
     const before = this.announced.get(rank) ?? 0;
     this.announced.set(rank, before + delta);
     const fn = delta > 0 && before === 0 ? "pg_advisory_lock_shared" : delta < 0 && before === 1 ? "pg_advisory_unlock_shared" : null;
-    if (fn) this.client.query(`SELECT ${fn}($1::int, $2::int)`, [this.waitNs, rank]).catch((err: Error) => this.fail(err));
+    if (fn) this.session.query(`SELECT ${fn}($1::int, $2::int)`, [this.waitNs, rank]).catch((err: Error) => this.fail(err));
   }
 
   private kick(): void {
@@ -125,16 +128,16 @@ export class ConnectionGovernor {
   private async serve(): Promise<void> {
     const top = this.waiters.peek();
     if (!top) return;
-    const state = await readLockState(this.client, this.slotNs, this.waitNs);
+    const state = await readLockState(this.session, this.slotNs, this.waitNs);
     if (state.otherWaitingRank < top.rank) return;
     const wanted = this.waiters.countAtOrAbove(state.otherWaitingRank);
     const free: number[] = [];
     for (let s = 0; s < this.maxConnections; s++) if (!state.busySlots.has(s) && !this.held.has(s)) free.push(s);
-    const got = await tryLockSlots(this.client, this.slotNs, shuffle(free).slice(0, wanted));
+    const got = await tryLockSlots(this.session, this.slotNs, shuffle(free).slice(0, wanted));
     for (const slot of got) {
       const waiter = this.waiters.shift();
       if (!waiter) {
-        this.client.query("SELECT pg_advisory_unlock($1::int, $2::int)", [this.slotNs, slot]).catch((err: Error) => this.fail(err));
+        this.session.query("SELECT pg_advisory_unlock($1::int, $2::int)", [this.slotNs, slot]).catch((err: Error) => this.fail(err));
         continue;
       }
       this.held.add(slot);

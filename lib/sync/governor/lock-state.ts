@@ -1,4 +1,4 @@
-import type pg from "pg";
+import type { Session } from "./session";
 
 export interface LockState {
   /** Slots held by any session (this one included). */
@@ -11,7 +11,7 @@ export interface LockState {
  * One look at pg_locks: which slots are taken and whether another process has someone more urgent waiting.
  * Advisory locks of the two-int form appear with objsubid 2, classid = first key, objid = second key.
  */
-export async function readLockState(client: pg.Client, slotNs: number, waitNs: number): Promise<LockState> {
+export async function readLockState(client: Session, slotNs: number, waitNs: number): Promise<LockState> {
   const { rows } = await client.query<{ ns: number; key: number; mine: boolean }>(
     `SELECT classid::bigint::int AS ns, objid::bigint::int AS key, pid = pg_backend_pid() AS mine
        FROM pg_locks
@@ -30,7 +30,7 @@ export async function readLockState(client: pg.Client, slotNs: number, waitNs: n
 }
 
 /** Tries exactly the given slots (no LIMIT: Postgres may evaluate lock calls beyond one). */
-export async function tryLockSlots(client: pg.Client, slotNs: number, slots: number[]): Promise<number[]> {
+export async function tryLockSlots(client: Session, slotNs: number, slots: number[]): Promise<number[]> {
   if (slots.length === 0) return [];
   const { rows } = await client.query<{ slot: number; ok: boolean }>(
     "SELECT s AS slot, pg_try_advisory_lock($1::int, s) AS ok FROM unnest($2::int[]) AS s",

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import type { Session } from "@/lib/sync/governor";
 import { lockSpace } from "@/lib/sync/governor";
 
 const BATCH_NS = lockSpace("bridgeline:batch-owner");
@@ -9,7 +9,7 @@ const inProcess = new Set<string>();
  * running (slow, not dead): the session lock tells them apart, and dies with a crashed worker's connection.
  * Session locks are reentrant, so this process' own attempts are told apart in memory.
  */
-export async function tryLockBatch(locks: pg.Client, batchId: string): Promise<(() => Promise<void>) | null> {
+export async function tryLockBatch(locks: Session, batchId: string): Promise<(() => Promise<void>) | null> {
   if (inProcess.has(batchId)) return null;
   inProcess.add(batchId);
   const key = lockSpace(batchId);

@@ -23,11 +23,17 @@ export async function registerHandlers(boss: PgBoss, rt: Runtime, opts: { concur
 
 async function subscribe<S extends z.ZodType>(boss: PgBoss, rt: Runtime, pollingIntervalSeconds: number, reg: Registration<S>): Promise<void> {
   for (let i = 0; i < reg.workers; i++) {
-    await boss.work<unknown>(reg.name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
-      for (const job of jobs) {
-        // Data that does not parse is a bug on the sending side: failing the job keeps it visible in pg-boss.
-        const data = reg.schema.parse(job.data);
-        await reg.handle(rt, data);
+    let workerId: string | undefined;
+    workerId = await boss.work<unknown>(reg.name, { pollingIntervalSeconds, batchSize: 1 }, async (jobs) => {
+      try {
+        for (const job of jobs) {
+          // Data that does not parse is a bug on the sending side: failing the job keeps it visible in pg-boss.
+          const data = reg.schema.parse(job.data);
+          await reg.handle(rt, data);
+        }
+      } finally {
+        // pg-boss otherwise waits out the polling interval after every job, capping each poller at one job per interval.
+        if (workerId) boss.notifyWorker(workerId);
       }
     });
   }

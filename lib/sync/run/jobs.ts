@@ -35,7 +35,7 @@ export const DEFAULT_QUEUE_SETTINGS: QueueSettings = {
   batchRetryLimit: 6,
   retryDelaySeconds: 5,
   maintenanceIntervalSeconds: 30,
-  pollingIntervalSeconds: 1,
+  pollingIntervalSeconds: 0.5,
 };
 
 export function queueDefinitions(s: QueueSettings) {

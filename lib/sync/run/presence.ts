@@ -1,10 +1,11 @@
 import type pg from "pg";
+import type { Session } from "@/lib/sync/governor";
 import { lockSpace } from "@/lib/sync/governor";
 
 const PRESENCE_NS = lockSpace("bridgeline:worker-presence");
 
 /** A worker holds this shared lock for its lifetime on its own session; it vanishes with the process. */
-export async function announceWorker(locks: pg.Client): Promise<void> {
+export async function announceWorker(locks: Session): Promise<void> {
   await locks.query("SELECT pg_advisory_lock_shared($1::int, 0)", [PRESENCE_NS]);
 }
 

@@ -1,4 +1,4 @@
-import type pg from "pg";
+import type { Session } from "@/lib/sync/governor";
 import type { Logger } from "pino";
 import { DEFAULT_RETRY, type MailchimpClient, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
 import type { OdooClient } from "@/lib/odoo";
@@ -17,7 +17,7 @@ export interface Runtime {
   planner: PlannerPort;
   mergeFields: MergeFieldEnsurer;
   /** This process' dedicated session: batch ownership locks live on it (see batch-lock.ts). */
-  locks: pg.Client;
+  locks: Session;
   log: Logger;
   retry: RetryPolicy;
   poll: PollOptions;

@@ -13,7 +13,7 @@ export function spawnWorker(env: WorkerEnv, args: string[] = []): { child: Child
       PATH: process.env.PATH,
       HOME: process.env.HOME,
       NODE_ENV: "test",
-      LOG_LEVEL: process.env.WORKER_LOG_LEVEL ?? "warn",
+      LOG_LEVEL: "warn",
       DATABASE_URL: env.databaseUrl,
       MAILCHIMP_API_KEY: env.mailchimp.apiKey,
       MAILCHIMP_BASE_URL: env.mailchimp.baseUrl,
