@@ -44,7 +44,7 @@ export async function memberDump(baseUrl: string, listId: string): Promise<Membe
 
 export async function emulatorStats(baseUrl: string) {
   const res = await fetch(`${baseUrl}/_emulator/stats`);
-  return (await res.json()) as { requests: Record<string, number>; max_concurrent: Record<string, number>; errors: Record<string, number> };
+  return (await res.json()) as { requests: Record<string, number>; records: Record<string, number>; max_concurrent: Record<string, number>; errors: Record<string, number> };
 }
 
 export const maxConcurrent = (stats: { max_concurrent: Record<string, number> }) => Math.max(0, ...Object.values(stats.max_concurrent));

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { handleBatchJob } from "@/lib/sync/run/batch-job";
+import { handleDeadJob } from "@/lib/sync/run/dead-job";
 import { cancelRun, pauseRun, resumeRun } from "@/lib/sync/run/control";
 import { NO_POLICY_MESSAGE, RunConflictError, RunStateError } from "@/lib/sync/run/errors";
 import { handlePlanJob } from "@/lib/sync/run/plan-job";
@@ -131,5 +132,18 @@ describe("pause, resume, cancel", () => {
     expect(await getRun(run.id)).toMatchObject({ status: "cancelled", sent: 1 });
     expect((await db.prisma.syncBatch.findUniqueOrThrow({ where: { id: rows[1]!.id } })).status).toBe("cancelled");
     await expect(cancelRun(db.prisma, run.id)).rejects.toBeInstanceOf(RunStateError);
+  });
+
+  it("a batch out of retries fails the run with its reason once the other batches are done; the cursor stays", async () => {
+    const { run, rows } = await runningRun(2);
+    const cursorBefore = await db.prisma.syncCursor.findUnique({ where: { key: "odoo.partners" } });
+    await db.prisma.syncBatch.update({ where: { id: rows[0]!.id }, data: { status: "running", error: "Mailchimp transient (503): down" } });
+    await handleDeadJob(rt.runtime, { runId: run.id, batchId: rows[0]!.id });
+    expect((await getRun(run.id)).status).toBe("running");
+    await handleBatchJob(rt.runtime, { runId: run.id, batchId: rows[1]!.id });
+    const ended = await getRun(run.id);
+    expect(ended).toMatchObject({ status: "failed", sent: 1 });
+    expect(ended.error).toContain("batch 0: Mailchimp transient (503): down");
+    expect(await db.prisma.syncCursor.findUnique({ where: { key: "odoo.partners" } })).toEqual(cursorBefore);
   });
 });

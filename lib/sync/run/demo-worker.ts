@@ -1,0 +1,10 @@
+import { logger } from "@/lib/logger";
+import { workerOptionsFromEnv } from "./cli-options";
+import { startWorker } from "./worker";
+
+/** The demo's worker lives in the console's own process (instrumentation.ts); production runs `npm run worker`. */
+export async function startDemoWorker(): Promise<void> {
+  const worker = await startWorker({ ...workerOptionsFromEnv(new Map()), announce: true, concurrency: 2 });
+  logger.info("demo: sync worker attached to the console process");
+  process.once("SIGTERM", () => void worker.stop({ timeoutMs: 5_000 }));
+}
