@@ -1,4 +1,4 @@
-import { createRequire } from "node:module";
+import mailchimpSingleton from "@mailchimp/mailchimp_marketing";
 
 /**
  * Typed view of the parts of @mailchimp/mailchimp_marketing we use. The package's default export is a
@@ -58,18 +58,17 @@ export interface Sdk {
   ping: SdkPing;
 }
 
-type Ctor<T> = new (apiClient?: SdkApiClient) => T;
-const require = createRequire(import.meta.url);
+/**
+ * The package's entry exports its singleton ApiClient; its constructor builds a fresh client whose
+ * constructor wires every API object (lists, batches, ...) to that new instance. Reaching the class through
+ * the entry (not through src/ subpaths) keeps the package external to Next's bundler, which otherwise
+ * inlines the subpaths and breaks their circular requires.
+ */
+type SdkClientInstance = SdkApiClient & Omit<Sdk, "apiClient">;
+type Ctor<T> = new () => T;
 
 export function createSdk(): Sdk {
-  const ApiClient = require("@mailchimp/mailchimp_marketing/src/ApiClient") as Ctor<SdkApiClient>;
-  const apiClient = new ApiClient();
-  const api = <T>(file: string): T => new (require(`@mailchimp/mailchimp_marketing/src/api/${file}`) as Ctor<T>)(apiClient);
-  return {
-    apiClient,
-    lists: api<SdkLists>("ListsApi"),
-    batches: api<SdkBatches>("BatchesApi"),
-    ecommerce: api<SdkEcommerce>("EcommerceApi"),
-    ping: api<SdkPing>("PingApi"),
-  };
+  const ApiClient = (mailchimpSingleton as unknown as { constructor: Ctor<SdkClientInstance> }).constructor;
+  const client = new ApiClient();
+  return { apiClient: client, lists: client.lists, batches: client.batches, ecommerce: client.ecommerce, ping: client.ping };
 }
