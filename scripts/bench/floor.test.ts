@@ -1,0 +1,38 @@
+import { describe, expect, it } from "vitest";
+import { batchesFloorSeconds, memberFloor, perRecordSeconds, scaleBaseline, stepFloor, type CostModel } from "./floor";
+
+const model: CostModel = { latencyMs: 50, perRecordMs: 4, connections: 10, membersPerRequest: 500, batchPhaseMs: 20 };
+
+describe("floor math", () => {
+  it("needs ceil(members/500) requests, their cost spread over 10 connections", () => {
+    // 101 requests carrying 50,052 members: (101 x 50 + 50,052 x 4) / 10 ms.
+    expect(memberFloor(50_052, model)).toEqual({ requests: 101, seconds: (101 * 50 + 50_052 * 4) / 10 / 1000 });
+  });
+
+  it("cannot split a request: a single batch takes its own full cost", () => {
+    expect(memberFloor(500, model)).toEqual({ requests: 1, seconds: 2.05 });
+    // 500 + 500 + 200 members: the busiest connection still carries a whole 500-member request.
+    expect(memberFloor(1200, model).seconds).toBeCloseTo(2.05);
+  });
+
+  it("is zero when nothing is sent", () => {
+    expect(memberFloor(0, model)).toEqual({ requests: 0, seconds: 0 });
+    expect(stepFloor(0, 0, 0, model)).toEqual({ requests: 0, seconds: 0 });
+  });
+
+  it("takes the serial /batches background time when it is longer", () => {
+    expect(batchesFloorSeconds(500, 1, model)).toBeCloseTo((500 * 54 + 40) / 1000);
+    expect(stepFloor(500, 500, 1, model).seconds).toBeCloseTo(27.04);
+    expect(stepFloor(5000, 10, 1, model).seconds).toBeCloseTo(memberFloor(5000, model).seconds);
+  });
+
+  it("prices per-record sending at one request per record, ten at a time", () => {
+    expect(perRecordSeconds(100, model)).toBeCloseTo(0.54);
+    expect(perRecordSeconds(101, model)).toBeCloseTo(0.594);
+  });
+
+  it("scales a sampled baseline linearly", () => {
+    expect(scaleBaseline(10, 5000, 50_000)).toBe(100);
+    expect(scaleBaseline(10, 0, 50_000)).toBe(0);
+  });
+});

@@ -1,0 +1,66 @@
+/** The issue's targets as ratios, so they hold on any machine. Pure: the bench and its tests share it. */
+export interface TargetInput {
+  size: number;
+  workers: number;
+  full: { requests: number; floorRequests: number; wallSeconds: number; floorSeconds: number };
+  baseline: { wallSeconds: number };
+  /** How much faster the floor itself is than per-record sending under this cost model. */
+  floorSpeedup: number;
+  unchangedMemberWrites: number;
+  onePercentRequests: number;
+  peakRssMb: number[];
+  /** Peak RSS of the committed 100k results, for the 1M comparison. */
+  rss100kMb?: number;
+  batchesPerWorker: number[];
+  maxConnections: number;
+}
+
+export interface TargetResult {
+  name: string;
+  pass: boolean;
+  actual: string;
+  target: string;
+  /** Why a target is only reported at this size. */
+  skipped?: string;
+}
+
+/** Below this size fixed costs (planning start-up, the queue, merge fields) dominate wall time. */
+export const LARGE = 100_000;
+/** Small runs: per-record must still lose clearly, but fixed costs cap the ratio well below the floor's. */
+export const SMALL_SPEEDUP = 2;
+
+export function checkTargets(t: TargetInput): TargetResult[] {
+  const large = t.size >= LARGE;
+  const speedup = t.baseline.wallSeconds / t.full.wallSeconds;
+  const needSpeedup = large ? 50 : SMALL_SPEEDUP;
+  const maxRss = Math.max(0, ...t.peakRssMb);
+  const results: TargetResult[] = [
+    check("full: requests <= 1.05 x floor + 20", t.full.requests <= 1.05 * t.full.floorRequests + 20, `${t.full.requests}`, `<= ${fmt(1.05 * t.full.floorRequests + 20)}`),
+    check("full: wall <= 1.5 x floor time", t.full.wallSeconds <= 1.5 * t.full.floorSeconds, `${fmt(t.full.wallSeconds)} s`, `<= ${fmt(1.5 * t.full.floorSeconds)} s`, large ? undefined : "size below 100k"),
+    check(`full: >= ${needSpeedup}x faster than per-record`, speedup >= needSpeedup, `${fmt(speedup)}x (floor: ${fmt(t.floorSpeedup)}x)`, `>= ${needSpeedup}x`),
+    check("unchanged: zero member writes", t.unchangedMemberWrites === 0, `${t.unchangedMemberWrites}`, "0"),
+    check("1% changed: requests <= 3% of full", t.onePercentRequests <= 0.03 * t.full.requests, `${t.onePercentRequests}`, `<= ${fmt(0.03 * t.full.requests)}`),
+    check("peak worker RSS < 300 MB", maxRss < 300, `${maxRss} MB`, "< 300 MB", large ? undefined : "size below 100k"),
+    check("max simultaneous connections <= 10", t.maxConnections <= 10, `${t.maxConnections}`, "<= 10"),
+  ];
+  if (t.size >= 1_000_000) {
+    const base = t.rss100kMb;
+    results.push(check("RSS at 1M <= 1.5 x RSS at 100k", base !== undefined && maxRss <= 1.5 * base, `${maxRss} MB`, base === undefined ? "no 100k results" : `<= ${fmt(1.5 * base)} MB`));
+  }
+  if (t.workers > 1) {
+    const idle = t.batchesPerWorker.filter((n) => n === 0).length;
+    results.push(check("work spread over every worker", idle === 0, t.batchesPerWorker.join(" / "), "every worker > 0 batches", t.size >= 10_000 ? undefined : "too few batches below 10k"));
+  }
+  return results;
+}
+
+function check(name: string, pass: boolean, actual: string, target: string, skipped?: string): TargetResult {
+  return { name, pass, actual, target, ...(skipped ? { skipped } : {}) };
+}
+
+export function fmt(n: number): string {
+  return Number.isInteger(n) ? String(n) : n.toFixed(n >= 100 ? 0 : n >= 10 ? 1 : 2);
+}
+
+/** A skipped target is printed but does not fail the run. */
+export const missed = (results: TargetResult[]) => results.filter((r) => !r.pass && !r.skipped);
