@@ -6,13 +6,16 @@ import path from "node:path";
 import { ensureDemoUsers } from "@/lib/auth/users";
 import { createPrisma } from "@/lib/db/client";
 import { provisionDatabase } from "@/lib/db/provision";
-import { getEnv } from "@/lib/env";
+import { getEnv, resetEnvCache } from "@/lib/env";
 import { onShutdown, shutdown } from "./lib/lifecycle";
 import { DEMO_AUDIENCES_FIXTURE, startEmulators } from "./lib/emulators";
+import { ensureDemoPolicy, forgetEmulatedSyncState, runInitialSync } from "./lib/demo-sync";
 import { buildIsFresh, runNextBuild, startNextServer } from "./lib/next-server";
 
 async function main() {
   process.env.BRIDGELINE_MODE ??= "demo";
+  // Modules imported above may already have read the environment (the logger does): read it again.
+  resetEnvCache();
   const env = getEnv();
   const childEnv: NodeJS.ProcessEnv = {
     ...process.env,
@@ -40,7 +43,8 @@ async function main() {
 
   const prisma = createPrisma(db.url);
   const logins = await ensureDemoUsers(prisma);
-  await prisma.$disconnect();
+  if (emulators) await forgetEmulatedSyncState(prisma);
+  await ensureDemoPolicy(prisma);
   // Printed as soon as they exist: if the demo is stopped before the console is up, they are not lost.
   if (logins.length > 0) {
     console.log("Demo logins (shown once; they are kept in the database, not in a file):");
@@ -57,6 +61,13 @@ async function main() {
   console.log(`\nBridgeline console: http://localhost:${env.PORT}`);
   if (emulators) console.log(`Odoo emulator ${emulators.odoo.url} · Mailchimp emulator ${emulators.mailchimp.url}`);
   console.log("Press Ctrl+C to stop.\n");
+
+  if (emulators) {
+    console.log("Running the first full sync of the emulated business…");
+    const summary = await runInitialSync(prisma, db.url);
+    console.log(`First sync ${summary.status}: ${JSON.stringify(summary)}`);
+  }
+  await prisma.$disconnect();
 }
 
 main().catch(async (error: unknown) => {

@@ -32,6 +32,7 @@ export function ExceptionCard({ row, owners, odooUrl }: { row: ExceptionRow; own
         <StatusPill status={row.status} />
         <h3 className="font-semibold">{kind.title}</h3>
         {row.email && <span className="font-mono text-sm text-slate-700">{row.email}</span>}
+        {typeof detail.name === "string" && <span className="text-sm text-slate-700">{detail.name}</span>}
         <span className="ml-auto text-xs text-slate-500">
           seen {row.occurrences}× · last {formatUtc(row.updatedAt)}
         </span>
@@ -56,7 +57,14 @@ export function ExceptionCard({ row, owners, odooUrl }: { row: ExceptionRow; own
           </span>
         )}
         {row.audienceId && <span>Audience {row.audienceId}</span>}
+        {typeof detail.rawEmail === "string" && (
+          <span>
+            Odoo has <span className="rounded bg-slate-100 px-1 font-mono text-slate-700">“{detail.rawEmail}”</span>
+          </span>
+        )}
+        {typeof detail.reason === "string" && <span className="text-slate-700">{detail.reason}</span>}
         {typeof detail.message === "string" && <span className="text-slate-700">{detail.message}</span>}
+        {typeof detail.detail === "string" && <span className="text-slate-700">Mailchimp: {detail.detail}</span>}
       </div>
       {row.comments.length > 0 && (
         <ul className="mt-3 space-y-1 border-l-2 border-slate-200 pl-3 text-sm">

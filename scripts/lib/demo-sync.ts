@@ -1,0 +1,39 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { buildDemoPolicy, getActivePolicy, savePolicy } from "@/lib/sync/policy";
+import { bossQueue, requestRun, runSummary, startBoss, waitForRun } from "@/lib/sync/run";
+import demoAudiences from "../demo-data/mailchimp-audiences.json" with { type: "json" };
+
+/** The demo audiences' ids, in the order buildDemoPolicy names them. */
+const [sf_b2b, sf_b2c, chicago, brussels] = demoAudiences.lists.map((l) => l.id) as [string, string, string, string];
+
+/**
+ * The demo's emulators start empty on every run while its database persists, so what the database
+ * remembers about Mailchimp (synced hashes, runs, consent events) would be false: forget it, keep users,
+ * policy versions and the audit trail.
+ */
+export async function forgetEmulatedSyncState(prisma: PrismaClient): Promise<void> {
+  await prisma.$executeRawUnsafe(`TRUNCATE sync_records, sync_batches, sync_runs, sync_exceptions, exception_comments,
+    sync_cursors, mailchimp_webhook_events, consent_writebacks, consent_approvals RESTART IDENTITY CASCADE`);
+  await prisma.$executeRawUnsafe(`DO $$ BEGIN
+    IF to_regclass('pgboss.job') IS NOT NULL THEN EXECUTE 'DELETE FROM pgboss.job'; END IF; END $$`);
+}
+
+/** A policy that routes the emulated business into the four demo audiences, saved once. */
+export async function ensureDemoPolicy(prisma: PrismaClient): Promise<number> {
+  const active = await getActivePolicy(prisma);
+  if (active) return active.version;
+  return savePolicy(prisma, buildDemoPolicy({ sf_b2b, sf_b2c, chicago, brussels }), {
+    comment: "Demo: each company's customers in its own audiences, new members transactional",
+  });
+}
+
+/** Requests a full run (a worker must be attached: the console runs one in demo mode) and waits for it. */
+export async function runInitialSync(prisma: PrismaClient, databaseUrl: string) {
+  const boss = await startBoss(databaseUrl, {}, { supervise: false });
+  try {
+    const { runId } = await requestRun(prisma, { mode: "full", trigger: "demo" }, bossQueue(boss));
+    return runSummary(await waitForRun(prisma, runId, { timeoutMs: 5 * 60_000 }));
+  } finally {
+    await boss.stop({ graceful: false, wait: true });
+  }
+}
