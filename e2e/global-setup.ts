@@ -1,3 +1,4 @@
+import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createUser } from "@/lib/auth/users";
 import { ROLES } from "@/lib/auth/roles";
@@ -48,5 +49,6 @@ export default async function globalSetup() {
     await server.stop();
     await db.drop();
     await embedded?.stop();
+    await rm(dataDir, { recursive: true, force: true });
   };
 }

@@ -6,6 +6,7 @@
  * Prints one JSON line {"url", "port"} when ready; stops the server on SIGTERM, SIGINT or when the parent
  * closes stdin (the parent died).
  */
+import { rm } from "node:fs/promises";
 import { startEmbeddedPostgres, type EmbeddedOptions } from "@/lib/db/embedded";
 
 const options = JSON.parse(process.argv[2] ?? "{}") as EmbeddedOptions;
@@ -17,6 +18,8 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await server.stop();
+  // An ephemeral cluster is deleted by stop(); its folder (password file) goes too.
+  if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
