@@ -6,12 +6,23 @@ import { pageBySlug, type PageSlug } from "@/lib/auth/roles";
  * The frame of every console page: checks the role on the server (redirect or 403) before rendering
  * anything, then the title and summary from the roles table.
  */
-export async function ConsolePage({ slug, children }: { slug: PageSlug; children: React.ReactNode }) {
+export async function ConsolePage({
+  slug,
+  actions,
+  children,
+}: {
+  slug: PageSlug;
+  /** Buttons beside the title; rendered only after the role check passed. */
+  actions?: React.ReactNode;
+  children: React.ReactNode;
+}) {
   await requirePage(slug);
   const page = pageBySlug(slug);
   return (
     <>
-      <PageHeader title={page.title} summary={page.summary} />
+      <PageHeader title={page.title} summary={page.summary}>
+        {actions}
+      </PageHeader>
       {children}
     </>
   );

@@ -1,14 +1,17 @@
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { EmptyState } from "@/components/empty-state";
+import { StartRunButtons } from "@/components/runs/run-buttons";
 import { RunsTable } from "@/components/runs/runs-table";
+import { getCurrentUser } from "@/lib/auth/session";
 import { ACTIVE_RUN_STATUSES, listRuns } from "@/lib/console/list-runs";
 
 export const metadata = pageMetadata("runs");
 
-export default function RunsPage() {
+export default async function RunsPage() {
+  const user = await getCurrentUser();
   return (
-    <ConsolePage slug="runs">
+    <ConsolePage slug="runs" actions={user?.role === "admin" ? <StartRunButtons /> : null}>
       <Runs />
     </ConsolePage>
   );

@@ -2,7 +2,9 @@ import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ConsolePage } from "@/components/console-page";
 import { formatCount, formatDuration, formatUtc } from "@/components/format";
+import { ControlRunButtons } from "@/components/runs/run-buttons";
 import { StatusPill } from "@/components/status-pill";
+import { getCurrentUser } from "@/lib/auth/session";
 import { ACTIVE_RUN_STATUSES, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
 import { DataTable, NumberCell } from "@/components/data-table";
 
@@ -19,7 +21,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 
 async function RunDetail({ id }: { id: string }) {
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const run = await getRunWithBatches(id);
+  const [run, user] = await Promise.all([getRunWithBatches(id), getCurrentUser()]);
   if (!run) notFound();
   const counters: [string, number][] = [
     ["New", run.plannedNew],
@@ -41,6 +43,11 @@ async function RunDetail({ id }: { id: string }) {
           <span className="text-slate-500">policy v{run.policyVersion ?? "—"}</span>
           <span className="text-slate-500">started {formatUtc(run.startedAt)}</span>
           <span className="text-slate-500">took {formatDuration(runDurationMs(run))}</span>
+          {user?.role === "admin" && (
+            <span className="ml-auto">
+              <ControlRunButtons runId={run.id} status={run.status} />
+            </span>
+          )}
         </div>
         {run.error && <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{run.error}</p>}
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
