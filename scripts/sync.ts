@@ -40,7 +40,7 @@ try {
   refuse(err instanceof Error ? err.message : String(err));
 }
 const prisma = createPrisma(options.databaseUrl);
-const boss = await startBoss(options.databaseUrl, options.queue, { supervise: false });
+const boss = await startBoss(options.databaseUrl, options.queue, { supervise: false, onError: (err) => log.warn({ err: err.message }, "queue error") });
 let runId: string;
 try {
   ({ runId } = await requestRun(prisma, { mode, trigger: "cli", dryRun: flags.has("dry-run") }, bossQueue(boss)));

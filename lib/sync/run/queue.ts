@@ -1,4 +1,5 @@
 import PgBoss from "pg-boss";
+import { logger } from "@/lib/logger";
 import { jobId } from "./job-id";
 import { BATCH_JOB, batchJobKey, DEFAULT_QUEUE_SETTINGS, PLAN_JOB, planJobKey, queueDefinitions, type QueueSettings } from "./jobs";
 
@@ -9,7 +10,11 @@ export interface RunQueue {
 }
 
 /** pg-boss in its own schema of the application database; queues created (or re-tuned) on start. */
-export async function startBoss(databaseUrl: string, settings: Partial<QueueSettings> = {}, opts: { supervise?: boolean } = {}): Promise<PgBoss> {
+export async function startBoss(
+  databaseUrl: string,
+  settings: Partial<QueueSettings> = {},
+  opts: { supervise?: boolean; onError?: (err: Error) => void } = {},
+): Promise<PgBoss> {
   const s = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
   const boss = new PgBoss({
     connectionString: databaseUrl,
@@ -20,6 +25,8 @@ export async function startBoss(databaseUrl: string, settings: Partial<QueueSett
     schedule: false,
     maintenanceIntervalSeconds: s.maintenanceIntervalSeconds,
   });
+  // pg-boss re-emits pool errors (a dropped connection); without a listener Node would crash the process.
+  boss.on("error", opts.onError ?? ((err) => logger.warn({ err: err.message }, "queue connection error")));
   await boss.start();
   for (const q of queueDefinitions(s)) {
     const existing = await boss.getQueue(q.name);

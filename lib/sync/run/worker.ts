@@ -54,8 +54,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   });
   const mailchimp = new MailchimpClient(o.mailchimp, { acquire: governor.acquire, timeoutMs: o.mailchimpTimeoutMs ?? 120_000 });
   const retry = o.retry ?? DEFAULT_RUNTIME_RETRY;
-  const boss = await startBoss(o.databaseUrl, settings);
-  boss.on("error", (err) => log.error({ err }, "queue error"));
+  const boss = await startBoss(o.databaseUrl, settings, { onError: (err) => log.error({ err: err.message }, "queue error") });
   const runtime: Runtime = {
     prisma, queue: bossQueue(boss), mailchimp, log, retry,
     odoo: o.odoo instanceof OdooClient ? o.odoo : new OdooClient(o.odoo),

@@ -54,7 +54,7 @@ let cleanDump: ReturnType<typeof normalise> = [];
 
 describe("worker processes", () => {
   it("three workers share 10 Mailchimp connections and finish the run", async () => {
-    const mc = await mailchimp(150);
+    const mc = await mailchimp(400);
     const run = await seedRun(mc);
     for (let i = 0; i < 3; i++) children.push(spawnWorker(workerEnv(mc), ["--concurrency", "6", ...FAST_WORKER_ARGS]));
     const done = await waitForRun(db.prisma, run.id, { timeoutMs: 40_000 });
