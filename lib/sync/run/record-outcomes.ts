@@ -47,11 +47,12 @@ export async function recordOutcomes(tx: Tx, runId: string, audienceId: string, 
   return { sent: count("synced"), failed: count("failed") + count("rejected"), rejected: count("rejected") };
 }
 
-const MAILCHIMP_KINDS: ExceptionKind[] = ["mailchimp_rejected", "compliance_refused", "forgotten_email"];
+const MAILCHIMP_KINDS: ExceptionKind[] = ["mailchimp_rejected", "compliance_refused", "forgotten_email", "consent_refused"];
 
 function exceptionKind(errorKind: string): ExceptionKind {
   if (errorKind === "compliance") return "compliance_refused";
   if (errorKind === "forgotten") return "forgotten_email";
+  if (errorKind === "consent_refused") return "consent_refused";
   return "mailchimp_rejected";
 }
 

@@ -1,5 +1,7 @@
 import { subscriberHash, type BatchOperationInput, type MemberPutBody } from "@/lib/mailchimp";
+import type { FirewallDecision, KnownMemberStatus } from "@/lib/consent";
 import type { PlannedRecord } from "@/lib/sync/types";
+import { guardWrite, isOptedOut } from "./consent-guard";
 
 /** Operation ids carry the record's index, so results (which come back in any order) map back to records. */
 export const putId = (i: number) => `m:${i}`;
@@ -13,15 +15,22 @@ export function parseOperationId(id: string | null): { index: number; op: "put" 
 
 /**
  * PUT the member with status_if_new only: an existing member's status is Mailchimp's (and the person's), never
- * ours. Then switch the managed tags that changed.
+ * ours. Then switch the managed tags that changed. A member last seen opted out gets an inert status_if_new
+ * ("unsubscribed"), so even if it vanished meanwhile the PUT cannot make it reachable. Every operation passes
+ * the consent firewall; a refused record sends nothing.
  */
-export function memberOperations(listId: string, record: PlannedRecord, i: number): BatchOperationInput[] {
+export function memberOperations(
+  listId: string,
+  record: PlannedRecord,
+  i: number,
+  knownStatus: KnownMemberStatus | null,
+): { ops: BatchOperationInput[]; refusal?: Extract<FirewallDecision, { allow: false }> } {
   const path = `/lists/${listId}/members/${subscriberHash(record.email)}`;
   const ops: BatchOperationInput[] = [];
   if (record.payload) {
     const body: MemberPutBody = {
       email_address: record.email,
-      status_if_new: record.statusIfNew,
+      status_if_new: isOptedOut(knownStatus) ? "unsubscribed" : record.statusIfNew,
       merge_fields: record.payload.merge_fields,
       ...(record.payload.language ? { language: record.payload.language } : {}),
     };
@@ -29,7 +38,11 @@ export function memberOperations(listId: string, record: PlannedRecord, i: numbe
   }
   const tags = tagChanges(record);
   if (tags.length > 0) ops.push({ method: "POST", path: `${path}/tags`, body: { tags }, operation_id: tagsId(i) });
-  return ops;
+  for (const op of ops) {
+    const decision = guardWrite(record, op.method === "PUT" ? "put_upsert" : "tags", op.body as Record<string, unknown>, knownStatus);
+    if (!decision.allow) return { ops: [], refusal: decision };
+  }
+  return { ops };
 }
 
 export function tagChanges(record: PlannedRecord): Array<{ name: string; status: "active" | "inactive" }> {

@@ -1,5 +1,6 @@
 import { MAX_BATCH_SUBSCRIBE, withRetry, type BatchMember, type MemberError } from "@/lib/mailchimp";
 import type { PlannedRecord } from "@/lib/sync/types";
+import { guardWrite, refusedOutcome } from "./consent-guard";
 import type { ExecuteContext, OutcomeError, RecordOutcome } from "./types";
 import { upsertExisting } from "./upsert-existing";
 
@@ -14,8 +15,15 @@ type NewMember = BatchMember & { tags: string[] };
 export async function subscribeNew(ctx: ExecuteContext, records: PlannedRecord[]): Promise<RecordOutcome[]> {
   const outcomes: RecordOutcome[] = [];
   const existing: PlannedRecord[] = [];
-  // A record without payload only has tags to drop: that needs an existing member, so it goes the upsert way.
-  const fresh = records.filter((r) => (r.payload ? true : (existing.push(r), false)));
+  // A record without payload only has tags to drop, and a member Bridgeline has seen in Mailchimp exists:
+  // both go the upsert way, where status is never sent.
+  const candidates = records.filter((r) => (r.payload && ctx.knownStatus(r.email) === null ? true : (existing.push(asUpsert(r)), false)));
+  const fresh: PlannedRecord[] = [];
+  for (const record of candidates) {
+    const decision = guardWrite(record, "batch_subscribe_new", { ...toNewMember(record) }, null);
+    if (decision.allow) fresh.push(record);
+    else outcomes.push(refusedOutcome(record, decision));
+  }
   for (let i = 0; i < fresh.length; i += MAX_BATCH_SUBSCRIBE) {
     if (i > 0 && (await ctx.shouldStop())) break;
     const chunk = fresh.slice(i, i + MAX_BATCH_SUBSCRIBE);

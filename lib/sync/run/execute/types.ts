@@ -1,4 +1,5 @@
 import type { MailchimpClient, MailchimpError, PollOptions, RetryPolicy } from "@/lib/mailchimp";
+import type { KnownMemberStatus } from "@/lib/consent";
 import type { PlannedRecord } from "@/lib/sync/types";
 
 /** What happened to one planned record in one batch. */
@@ -28,6 +29,8 @@ export interface ExecuteContext {
   /** upsert_existing stores the Mailchimp batch id right after submitting, so a re-run polls instead of resending. */
   rememberBatchId?: (mailchimpBatchId: string) => Promise<void>;
   knownBatchId?: string | null;
+  /** Mailchimp's status for the member as Bridgeline last saw it (sync_records.member_status), for the firewall. */
+  knownStatus: (email: string) => KnownMemberStatus | null;
 }
 
 export function errorOf(err: MailchimpError): OutcomeError {

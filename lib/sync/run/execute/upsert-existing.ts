@@ -2,6 +2,7 @@ import { MailchimpError, withRetry, type BatchOperationInput, type OperationResu
 import type { PlannedRecord } from "@/lib/sync/types";
 import { memberOperations, parseOperationId } from "./operations";
 import { judgeRecord, type RecordResults } from "./judge";
+import { refusedOutcome } from "./consent-guard";
 import type { ExecuteContext, RecordOutcome } from "./types";
 
 /** Rounds for operations that failed retryably inside a batch (throttled, 5xx, tags before the PUT landed). */
@@ -10,9 +11,11 @@ const MAX_ROUNDS = 3;
 /** Existing members (or maybe-existing): one POST /batches of PUT + tag operations, polled, results parsed. */
 export async function upsertExisting(ctx: ExecuteContext, records: PlannedRecord[]): Promise<RecordOutcome[]> {
   const results = new Map<number, RecordResults>();
-  let pending = records.map((record, index) => ({ record, index }));
+  const built = records.map((record, index) => memberOperations(ctx.audienceId, record, index, ctx.knownStatus(record.email)));
+  const refused = new Map(built.flatMap((b, index) => (b.refusal ? [[index, refusedOutcome(records[index]!, b.refusal)] as const] : [])));
+  let pending = records.map((record, index) => ({ record, index })).filter(({ index }) => !refused.has(index));
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
-    const ops = pending.flatMap(({ record, index }) => memberOperations(ctx.audienceId, record, index));
+    const ops = pending.flatMap(({ index }) => built[index]!.ops);
     if (ops.length === 0) break;
     const batchResults = await runBatch(ctx, ops, round === 0 ? ctx.knownBatchId ?? null : null, round === 0);
     for (const r of batchResults) {
@@ -24,7 +27,7 @@ export async function upsertExisting(ctx: ExecuteContext, records: PlannedRecord
     }
     pending = pending.filter(({ record, index }) => judgeRecord(record, results.get(index)).retry);
   }
-  return records.map((record, index) => judgeRecord(record, results.get(index)).outcome);
+  return records.map((record, index) => refused.get(index) ?? judgeRecord(record, results.get(index)).outcome);
 }
 
 async function runBatch(ctx: ExecuteContext, ops: BatchOperationInput[], knownId: string | null, remember: boolean): Promise<OperationResult[]> {
