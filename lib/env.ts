@@ -39,6 +39,8 @@ export const envSchema = z
     MAILCHIMP_API_KEY: optionalString,
     MAILCHIMP_BASE_URL: optionalUrl,
     MAILCHIMP_WEBHOOK_SECRET: optionalString,
+    /** Public base URL Mailchimp delivers webhooks to, when it differs from NEXTAUTH_URL. */
+    MAILCHIMP_WEBHOOK_BASE_URL: optionalUrl,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),
   })

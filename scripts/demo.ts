@@ -2,6 +2,7 @@
  * `npm run demo`: the whole product on one machine with nothing configured: embedded Postgres, a
  * production build of the console, and one demo user per role whose passwords are printed once.
  */
+import { randomBytes } from "node:crypto";
 import path from "node:path";
 import { ensureDemoUsers } from "@/lib/auth/users";
 import { createPrisma } from "@/lib/db/client";
@@ -34,6 +35,11 @@ async function main() {
       : await startEmulators({ odooArgs: ["--port", "0", "--demo"], mailchimpArgs: ["--port", "0", "--lists", DEMO_AUDIENCES_FIXTURE] });
   if (emulators) onShutdown(emulators.stop);
   Object.assign(childEnv, emulators?.env);
+  if (emulators) {
+    // The emulated audiences deliver their webhooks to this console; a fresh secret per start is enough.
+    childEnv.MAILCHIMP_WEBHOOK_SECRET ??= randomBytes(16).toString("hex");
+    childEnv.MAILCHIMP_WEBHOOK_BASE_URL ??= `http://127.0.0.1:${env.PORT}`;
+  }
 
   const db = await provisionDatabase({
     databaseUrl: env.DATABASE_URL,

@@ -35,7 +35,8 @@ if (mode !== "full" && mode !== "incremental") refuse(`--mode must be full or in
 const log = pino({ level: getEnv().LOG_LEVEL, base: { app: "bridgeline", component: "sync-cli" } }, pino.destination(2));
 let options;
 try {
-  options = { ...workerOptionsFromEnv(flags), log, announce: false };
+  // A one-shot run: consent flow-back belongs to long-running workers.
+  options = { ...workerOptionsFromEnv(flags), log, announce: false, consent: undefined };
 } catch (err) {
   refuse(err instanceof Error ? err.message : String(err));
 }

@@ -1,3 +1,4 @@
+import { webhookPublicUrl } from "@/lib/consent/webhook-url";
 import { getEnv } from "@/lib/env";
 import { mailchimpConfigFromEnv } from "@/lib/mailchimp";
 import { odooConfigFromEnv } from "@/lib/odoo";
@@ -11,7 +12,9 @@ export const WORKER_FLAGS_HELP = `  --concurrency N          batch jobs this pro
   --expire-seconds N       a batch job active this long is presumed dead and retried (default 600)
   --maintenance-seconds N  how often expired jobs are looked for (default 30)
   --retry-delay-seconds N  first delay before a failed job is retried (default 5)
-  --mailchimp-timeout-ms N per Mailchimp request (default 120000)`;
+  --mailchimp-timeout-ms N per Mailchimp request (default 120000)
+  --consent-poll-seconds N how often each audience is polled for unsubscribes a lost webhook would hide (default 600)
+  --no-consent             do not run consent flow-back (webhook events -> Odoo blacklist) in this process`;
 
 export type Flags = Map<string, string | true>;
 
@@ -39,7 +42,8 @@ export function intFlag(flags: Flags, name: string): number | undefined {
 
 /** Worker settings from the environment (DATABASE_URL, MAILCHIMP_*, ODOO_*) and the flags above. */
 export function workerOptionsFromEnv(flags: Flags): WorkerOptions {
-  const databaseUrl = getEnv().DATABASE_URL;
+  const env = getEnv();
+  const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set: the worker needs the application database (its queue lives there)");
   const expire = intFlag(flags, "expire-seconds");
   const queue: Partial<QueueSettings> = {
@@ -53,8 +57,11 @@ export function workerOptionsFromEnv(flags: Flags): WorkerOptions {
     odoo: odooConfigFromEnv(),
     planner: defaultPlanner,
     queue,
+    ...(webhookPublicUrl(env) ? { webhookUrl: webhookPublicUrl(env) } : {}),
+    ...(flags.has("no-consent") ? {} : { consent: { pollEveryMs: (intFlag(flags, "consent-poll-seconds") ?? 600) * 1000 } }),
     ...(intFlag(flags, "concurrency") ? { concurrency: intFlag(flags, "concurrency") as number } : {}),
     ...(intFlag(flags, "max-connections") ? { maxConnections: intFlag(flags, "max-connections") as number } : {}),
     ...(intFlag(flags, "mailchimp-timeout-ms") ? { mailchimpTimeoutMs: intFlag(flags, "mailchimp-timeout-ms") as number } : {}),
   };
 }
+

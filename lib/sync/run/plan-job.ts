@@ -1,3 +1,4 @@
+import { ensureAudienceWebhook } from "@/lib/consent";
 import { readCursor } from "./cursor";
 import { TX_OPTIONS } from "./db";
 import { dispatchGeneration, dispatchPending } from "./dispatch";
@@ -61,6 +62,7 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
   }
   const audiences = await rt.prisma.syncBatch.findMany({ where: { runId }, distinct: ["audienceId"], select: { audienceId: true } });
   await rt.mergeFields.ensure(audiences.map((a) => a.audienceId));
+  if (rt.webhookUrl) await registerWebhooks(rt, rt.webhookUrl, audiences.map((a) => a.audienceId));
   const started = await rt.prisma.$transaction(async (tx) => {
     const moved = await tx.syncRun.updateMany({ where: { id: runId, status: "planning" }, data: { ...counters, summary, status: "running" } });
     if (moved.count === 0) return false;
@@ -82,4 +84,19 @@ async function failRun(rt: Runtime, runId: string, error: string): Promise<void>
     data: { status: "failed", error, finishedAt: new Date() },
   });
   rt.log.warn({ runId, error }, "run failed before sending anything");
+}
+
+/**
+ * Consent flows back through the audience webhook (user and admin sources only, so our own writes never echo).
+ * A failure here does not stop the run: the consent page's webhook audit shows it and polling covers the gap.
+ */
+async function registerWebhooks(rt: Runtime, url: string, audienceIds: string[]): Promise<void> {
+  for (const audienceId of audienceIds) {
+    try {
+      const result = await ensureAudienceWebhook(rt.mailchimp.withPriority("consent"), audienceId, url);
+      rt.log.info({ ...result, audienceId }, "audience webhook checked");
+    } catch (err) {
+      rt.log.warn({ err, audienceId }, "could not register the audience webhook; polling covers consent meanwhile");
+    }
+  }
 }

@@ -22,6 +22,8 @@ export interface Runtime {
   retry: RetryPolicy;
   poll: PollOptions;
   heartbeatMs: number;
+  /** Where Mailchimp should deliver audience webhooks; when set, planning registers them (api source off). */
+  webhookUrl?: string;
 }
 
 export const DEFAULT_RUNTIME_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maxAttempts: 6 };

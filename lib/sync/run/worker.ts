@@ -11,6 +11,7 @@ import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from "./jobs";
 import { MergeFieldEnsurer } from "./merge-fields";
 import type { PlannerPort } from "./planner-port";
 import { announceWorker } from "./presence";
+import { startConsentLoop, type ConsentLoopOptions } from "./consent-loop";
 import { bossQueue, startBoss } from "./queue";
 import { recoverRuns } from "./recover";
 import { DEFAULT_POLL, DEFAULT_RUNTIME_RETRY, type Runtime } from "./runtime";
@@ -31,6 +32,10 @@ export interface WorkerOptions {
   retry?: RetryPolicy;
   poll?: PollOptions;
   heartbeatMs?: number;
+  /** Register audience webhooks at this URL when planning (lib/consent). */
+  webhookUrl?: string;
+  /** Run consent flow-back (webhook events -> Odoo write-backs, periodic polls) in this process. */
+  consent?: ConsentLoopOptions;
   /** Whether `npm run sync` should see this process as an external worker. */
   announce?: boolean;
   log?: Logger;
@@ -63,14 +68,17 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     locks: governor.connection,
     poll: o.poll ?? DEFAULT_POLL,
     heartbeatMs: o.heartbeatMs ?? 5_000,
+    ...(o.webhookUrl ? { webhookUrl: o.webhookUrl } : {}),
   };
   if (o.announce ?? true) await announceWorker(governor.connection);
   await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? 4, pollingIntervalSeconds: settings.pollingIntervalSeconds });
   await recoverRuns(runtime);
+  const consent = o.consent ? startConsentLoop(runtime, o.consent) : undefined;
   log.info({ concurrency: o.concurrency ?? 4, maxConnections: governor.maxConnections }, "sync worker started");
   return {
     runtime, boss, governor,
     async stop(opts = {}) {
+      await consent?.stop();
       await boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 });
       await governor.close();
       if (!o.prisma) await prisma.$disconnect();
