@@ -13,7 +13,7 @@ export function DataTable({ columns, children }: { columns: (string | Column)[];
             {columns.map((c, i) => {
               const col = typeof c === "string" ? { label: c } : c;
               return (
-                <th key={i} className={`px-4 py-2 ${col.align === "right" ? "text-right" : ""}`}>
+                <th key={i} className={`px-3 py-2 ${col.align === "right" ? "text-right" : ""}`}>
                   {col.label}
                 </th>
               );
@@ -28,5 +28,5 @@ export function DataTable({ columns, children }: { columns: (string | Column)[];
 
 /** A right-aligned number cell. */
 export function NumberCell({ children }: { children: React.ReactNode }) {
-  return <td className="px-4 py-2 text-right tabular-nums">{children}</td>;
+  return <td className="px-3 py-2 text-right tabular-nums">{children}</td>;
 }

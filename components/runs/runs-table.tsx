@@ -9,17 +9,17 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
     <DataTable columns={["Started (UTC)", "Mode", "Trigger", "Status", ...["New", "Updated", "Unchanged", "Excluded", "Exceptions", "Sent", "Failed", "Duration"].map((label) => ({ label, align: "right" as const }))]}>
           {runs.map((r) => (
             <tr key={r.id} className="hover:bg-slate-50">
-              <td className="whitespace-nowrap px-4 py-2">
+              <td className="whitespace-nowrap px-3 py-2">
                 <Link href={`/runs/${r.id}`} className="font-medium text-brand-700 hover:underline">
                   {formatUtc(r.startedAt ?? r.createdAt)}
                 </Link>
               </td>
-              <td className="px-4 py-2">
+              <td className="px-3 py-2">
                 {r.mode}
                 {r.dryRun && <span className="ml-1 text-xs text-slate-500">(dry run)</span>}
               </td>
-              <td className="px-4 py-2 text-slate-600">{r.trigger}</td>
-              <td className="px-4 py-2">
+              <td className="px-3 py-2 text-slate-600">{r.trigger}</td>
+              <td className="px-3 py-2">
                 <StatusPill status={r.status} />
               </td>
               {[r.plannedNew, r.plannedUpdate, r.unchanged, r.excluded, r.exceptions, r.sent, r.failed].map((n, i) => (
