@@ -11,7 +11,7 @@ import { parse } from "yaml";
 // carry strings/numbers/address objects; that additionalProperties is relaxed to any value.
 // date-time also accepts "": Mailchimp returns empty strings for unset instants (timestamp_signup, completed_at).
 
-const SPEC_PATH = "/work/shared/domain/mailchimp-openapi-3.0.55.yaml";
+const SPEC_PATH = join(process.cwd(), "spec", "mailchimp-openapi-3.0.55.yaml");
 type Schema = Record<string, unknown>;
 
 function adapt(node: unknown): unknown {

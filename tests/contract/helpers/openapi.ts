@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { Ajv, type ValidateFunction } from "ajv";
 import addFormats from "ajv-formats";
 import YAML from "yaml";
 
-const SPEC_PATH = "/work/shared/domain/mailchimp-openapi-3.0.55.yaml";
+const SPEC_PATH = resolve("spec", "mailchimp-openapi-3.0.55.yaml");
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 interface Operation {
