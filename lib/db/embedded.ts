@@ -40,7 +40,8 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   // The postgres user must be able to reach the cluster directory through its parents.
   if (isRoot) await fs.chmod(dataDir, 0o755);
   const password = await readOrCreateSecret(path.join(dataDir, "password"));
-  const port = await pickPort(options.port ?? 54329);
+  // Throwaway clusters (tests) take any free port: concurrent runs racing for one preferred port would collide.
+  const port = await pickPort(options.port ?? (options.ephemeral ? 0 : 54329));
   const log = options.onLog ?? (() => undefined);
 
   const server = new EmbeddedPostgres({
@@ -112,7 +113,7 @@ function processAlive(pid: number): boolean {
 }
 
 async function pickPort(preferred: number): Promise<number> {
-  if (await portFree(preferred)) return preferred;
+  if (preferred !== 0 && (await portFree(preferred))) return preferred;
   return new Promise((resolve, reject) => {
     const probe = net.createServer();
     probe.once("error", reject);
