@@ -3,6 +3,7 @@ import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { OverviewPanels } from "@/components/overview/overview-panels";
 import { canSee } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
+import { audienceNames } from "@/lib/console/audience-names";
 import { connectionStatuses } from "@/lib/console/connections";
 import { overviewStats } from "@/lib/console/overview-stats";
 
@@ -17,10 +18,10 @@ export default function OverviewPage() {
 }
 
 async function Overview() {
-  const [stats, user] = await Promise.all([overviewStats(), getCurrentUser()]);
+  const [stats, user, names] = await Promise.all([overviewStats(), getCurrentUser(), audienceNames()]);
   return (
     <>
-      <OverviewPanels stats={stats} canSeeExceptions={!!user && canSee(user.role, "exceptions")} />
+      <OverviewPanels stats={stats} names={names} canSeeExceptions={!!user && canSee(user.role, "exceptions")} />
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Connections</h2>
       <ConnectionCards connections={connectionStatuses()} />
     </>

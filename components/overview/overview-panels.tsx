@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { AudienceLabel } from "@/components/audience-label";
 import { DataTable, NumberCell } from "@/components/data-table";
 import { formatCount, formatUtc } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
@@ -6,7 +7,7 @@ import type { overviewStats } from "@/lib/console/overview-stats";
 
 type Stats = Awaited<ReturnType<typeof overviewStats>>;
 
-export function OverviewPanels({ stats, canSeeExceptions }: { stats: Stats; canSeeExceptions: boolean }) {
+export function OverviewPanels({ stats, canSeeExceptions, names }: { stats: Stats; canSeeExceptions: boolean; names: Map<string, string> }) {
   const { lastRun, lastSuccess, audiences, openExceptions } = stats;
   const totalSynced = audiences.reduce((n, a) => n + a.synced, 0);
   return (
@@ -43,7 +44,9 @@ export function OverviewPanels({ stats, canSeeExceptions }: { stats: Stats; canS
           <DataTable columns={["Audience", ...["Synced", "Failed (will retry)", "Exceptions", "Left scope", "Unsubscribed or cleaned"].map((label) => ({ label, align: "right" as const }))]}>
               {audiences.map((a) => (
                 <tr key={a.audienceId}>
-                  <td className="px-4 py-2 font-mono text-xs">{a.audienceId}</td>
+                  <td className="px-4 py-2">
+                    <AudienceLabel id={a.audienceId} names={names} />
+                  </td>
                   {[a.synced, a.failed, a.exception, a.excluded, a.unsubscribedOrCleaned].map((n, i) => (
                     <NumberCell key={i}>{formatCount(n)}</NumberCell>
                   ))}

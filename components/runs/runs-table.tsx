@@ -6,7 +6,7 @@ import { DataTable, NumberCell } from "@/components/data-table";
 
 export function RunsTable({ runs }: { runs: RunRow[] }) {
   return (
-    <DataTable columns={["Started (UTC)", "Mode", "Trigger", "Status", ...["New", "Updated", "Unchanged", "Excluded", "Exceptions", "Sent", "Failed", "Duration"].map((label) => ({ label, align: "right" as const }))]}>
+    <DataTable columns={["Started (UTC)", "Run", "Status", ...["New", "Updated", "Unchanged", "Excluded", "Exceptions", "Sent", "Failed", "Duration"].map((label) => ({ label, align: "right" as const }))]}>
           {runs.map((r) => (
             <tr key={r.id} className="hover:bg-slate-50">
               <td className="whitespace-nowrap px-3 py-2">
@@ -17,8 +17,8 @@ export function RunsTable({ runs }: { runs: RunRow[] }) {
               <td className="px-3 py-2">
                 {r.mode}
                 {r.dryRun && <span className="ml-1 text-xs text-slate-500">(dry run)</span>}
+                <span className="ml-1 text-xs text-slate-500">· {r.trigger}</span>
               </td>
-              <td className="px-3 py-2 text-slate-600">{r.trigger}</td>
               <td className="px-3 py-2">
                 <StatusPill status={r.status} />
               </td>

@@ -2,7 +2,10 @@ import { notFound } from "next/navigation";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ConsolePage } from "@/components/console-page";
 import { formatCount, formatDuration, formatUtc } from "@/components/format";
+import { AudienceLabel } from "@/components/audience-label";
+import { PlanPreview, plannerSummaryOf } from "@/components/runs/plan-preview";
 import { ControlRunButtons } from "@/components/runs/run-buttons";
+import { audienceNames } from "@/lib/console/audience-names";
 import { StatusPill } from "@/components/status-pill";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ACTIVE_RUN_STATUSES, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
@@ -21,7 +24,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 
 async function RunDetail({ id }: { id: string }) {
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const [run, user] = await Promise.all([getRunWithBatches(id), getCurrentUser()]);
+  const [run, user, names] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames()]);
   if (!run) notFound();
   const counters: [string, number][] = [
     ["New", run.plannedNew],
@@ -67,7 +70,9 @@ async function RunDetail({ id }: { id: string }) {
               {run.batches.map((b) => (
                 <tr key={b.id}>
                   <td className="px-4 py-2 tabular-nums">{b.seq}</td>
-                  <td className="px-4 py-2 font-mono text-xs">{b.audienceId}</td>
+                  <td className="px-4 py-2">
+                  <AudienceLabel id={b.audienceId} names={names} />
+                </td>
                   <td className="px-4 py-2">{b.kind.replace("_", " ")}</td>
                   <td className="px-4 py-2">
                     <StatusPill status={b.status} />
@@ -81,6 +86,7 @@ async function RunDetail({ id }: { id: string }) {
               ))}
             </DataTable>
       )}
+      {plannerSummaryOf(run.summary) && <PlanPreview planner={plannerSummaryOf(run.summary)!} />}
     </>
   );
 }
