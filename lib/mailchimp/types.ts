@@ -22,12 +22,9 @@ export interface Member {
   list_id?: string;
 }
 
-export interface MemberPutBody {
+/** Member fields Bridgeline may send in any member write (Odoo-owned data, never consent). */
+interface MemberFields {
   email_address: string;
-  /** Used only when the member is new. */
-  status_if_new: MemberWriteStatus;
-  /** Changes consent of an existing member: only send when the consent policy allows it. */
-  status?: MemberWriteStatus;
   email_type?: "html" | "text";
   merge_fields?: Record<string, MergeValue>;
   interests?: Record<string, boolean>;
@@ -39,18 +36,15 @@ export interface MemberPutBody {
   timestamp_opt?: string;
 }
 
-export interface BatchMember {
-  email_address: string;
+export interface MemberPutBody extends MemberFields {
+  /** Used only when the member is new. */
+  status_if_new: MemberWriteStatus;
+  /** Changes consent of an existing member: only send when the consent policy allows it. */
   status?: MemberWriteStatus;
-  email_type?: "html" | "text";
-  merge_fields?: Record<string, MergeValue>;
-  interests?: Record<string, boolean>;
-  language?: string;
-  vip?: boolean;
-  ip_signup?: string;
-  timestamp_signup?: string;
-  ip_opt?: string;
-  timestamp_opt?: string;
+}
+
+export interface BatchMember extends MemberFields {
+  status?: MemberWriteStatus;
 }
 
 export interface TagChange {

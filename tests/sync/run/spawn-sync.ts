@@ -1,4 +1,5 @@
 import { spawn } from "node:child_process";
+import { childEnv } from "./child-env";
 
 export interface SyncCliEnv {
   databaseUrl: string;
@@ -17,19 +18,7 @@ export interface SyncCliResult {
 export function runSyncCli(env: SyncCliEnv, args: string[]): Promise<SyncCliResult> {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/sync.ts", ...args], {
     cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: env.databaseUrl,
-      MAILCHIMP_API_KEY: env.mailchimp.apiKey,
-      MAILCHIMP_BASE_URL: env.mailchimp.baseUrl,
-      ODOO_URL: env.odoo.url,
-      ODOO_DB: env.odoo.db,
-      ODOO_USERNAME: env.odoo.login,
-      ODOO_API_KEY: env.odoo.apiKey,
-    },
+    env: childEnv(env),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let stdout = "";

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
+import { childEnv } from "./child-env";
 
 export interface WorkerEnv {
   databaseUrl: string;
@@ -9,20 +10,8 @@ export interface WorkerEnv {
 export function spawnWorker(env: WorkerEnv, args: string[] = []): { child: ChildProcess; output: () => string; exited: Promise<number | null> } {
   const child = spawn(process.execPath, ["--import", "tsx", "scripts/worker.ts", ...args], {
     cwd: process.cwd(),
-    env: {
-      PATH: process.env.PATH,
-      HOME: process.env.HOME,
-      NODE_ENV: "test",
-      LOG_LEVEL: "warn",
-      DATABASE_URL: env.databaseUrl,
-      MAILCHIMP_API_KEY: env.mailchimp.apiKey,
-      MAILCHIMP_BASE_URL: env.mailchimp.baseUrl,
-      // Batches only in these tests: the planner (and so Odoo) is never called.
-      ODOO_URL: "http://127.0.0.1:9",
-      ODOO_DB: "none",
-      ODOO_USERNAME: "none",
-      ODOO_API_KEY: "none",
-    },
+    // Batches only in these tests: the planner (and so Odoo) is never called.
+    env: childEnv({ ...env, odoo: { url: "http://127.0.0.1:9", db: "none", login: "none", apiKey: "none" } }),
     stdio: ["ignore", "pipe", "pipe"],
   });
   let out = "";
