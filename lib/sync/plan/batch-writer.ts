@@ -20,7 +20,13 @@ export class BatchWriter {
     private readonly runId: string,
     private readonly policy: Policy,
     private readonly dryRun: boolean,
-  ) {}
+    /** Called with each batch as soon as its row is committed, so sending starts while planning goes on. */
+    private readonly onBatch?: (batchId: string) => Promise<void>,
+    /** A re-planning attempt numbers its batches after those an earlier attempt already handed out. */
+    firstSeq = 0,
+  ) {
+    this.seq = firstSeq;
+  }
 
   async add(audienceId: string, kind: Kind, record: PlannedRecord): Promise<void> {
     let batch = this.open.get(kind);
@@ -56,9 +62,9 @@ export class BatchWriter {
     if (this.dryRun) return;
     // Raw SQL with the records as one JSON text parameter: Prisma's argument walker is slow on large
     // nested JSON values (most of the write time at 100k partners).
-    await this.prisma.$executeRawUnsafe(
+    const [row] = await this.prisma.$queryRawUnsafe<Array<{ id: string }>>(
       `INSERT INTO sync_batches (id, run_id, seq, audience_id, kind, record_count, records)
-       VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4::"BatchKind", $5, $6::jsonb)`,
+       VALUES (gen_random_uuid(), $1::uuid, $2, $3, $4::"BatchKind", $5, $6::jsonb) RETURNING id::text`,
       this.runId,
       this.seq,
       batch.audienceId,
@@ -66,6 +72,7 @@ export class BatchWriter {
       batch.records.length,
       JSON.stringify(batch.records),
     );
+    if (row) await this.onBatch?.(row.id);
   }
 }
 

@@ -23,6 +23,10 @@ export interface PlanContext {
   run: { id: string; mode: "full" | "incremental"; dryRun: boolean };
   cursorFrom: Date | null;
   now?: Date;
+  /** Called with each batch once written: the runtime starts sending it while the plan goes on. */
+  onBatch?: (batchId: string) => Promise<void>;
+  /** Batches an earlier, crashed attempt of this plan already handed out: new ones are numbered after them. */
+  firstSeq?: number;
   /** Called as each phase ends (heartbeats, progress in the console, benchmarks). */
   onProgress?: (phase: PlanPhase, info: { ms: number; partnersRead: number }) => void;
 }
@@ -89,7 +93,7 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
     }
     phase("read");
     await stage.index();
-    const writer = new BatchWriter(prisma, run.id, policy, run.dryRun);
+    const writer = new BatchWriter(prisma, run.id, policy, run.dryRun, ctx.onBatch, ctx.firstSeq ?? 0);
     await emitGroups(prisma, stage, policy, writer, tally);
     phase("compare");
     if (complete) await emitDepartures(prisma, stage, policy, writer, tally);

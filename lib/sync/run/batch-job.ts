@@ -22,7 +22,8 @@ export async function handleBatchJob(rt: Runtime, { runId, batchId }: BatchJobDa
     }
     // Paused: not started batches wait for resume (which sends them again); one a dead worker left running is finished.
     if (run.status === "paused" && batch.status === "pending") return;
-    if (run.status !== "running" && run.status !== "paused") return;
+    // Planning: batches are sent as the planner writes them (pipelining).
+    if (run.status !== "running" && run.status !== "paused" && run.status !== "planning") return;
     await rt.prisma.syncBatch.update({ where: { id: batchId }, data: { status: "running", startedAt: new Date(), attempts: { increment: 1 }, error: null } });
     const stopHeartbeat = startHeartbeat(rt.prisma, runId, rt.heartbeatMs, rt.log);
     const started = Date.now();

@@ -10,8 +10,10 @@ import type { PlanRunResult } from "./planner-port";
 import type { Runtime } from "./runtime";
 
 /**
- * sync.plan: policy -> planner -> batches -> one sync.batch job each. Safe to run again after a crash: a run
- * already planned is only re-dispatched (same job ids), a half-planned one is planned from scratch.
+ * sync.plan: policy -> planner -> batches, each handed to the queue as soon as it is written, so Mailchimp is
+ * busy while the rest of the plan is still being compared. Safe to run again after a crash: a run already planned
+ * is only re-dispatched (same job ids); a half-planned one is planned again, keeping the batches the first attempt
+ * already handed out (their members are then in sync_records and come out unchanged or as upserts).
  */
 export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promise<void> {
   const run = await rt.prisma.syncRun.findUnique({ where: { id: runId } });
@@ -28,14 +30,23 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
     const active = await rt.planner.getActivePolicy(rt.prisma);
     if (!active) return await failRun(rt, runId, NO_POLICY_MESSAGE);
     const cursorFrom = run.mode === "incremental" ? await readCursor(rt.prisma) : null;
-    // Rows left by an attempt that died mid-planning; nothing was dispatched from them.
-    await rt.prisma.syncBatch.deleteMany({ where: { runId } });
+    const firstSeq = await forgetUndispatched(rt, runId);
+    // Merge fields and webhooks are set up while Odoo is read; no batch is sent before the merge fields exist.
+    const audiences = rt.planner.audiencesOf(active.policy);
+    const prepared = run.dryRun ? Promise.resolve() : prepareAudiences(rt, audiences);
+    prepared.catch(() => undefined);
+    const onBatch = async (batchId: string) => {
+      await prepared;
+      await rt.queue.sendBatch(runId, batchId, 0);
+    };
     let plan: PlanRunResult;
     try {
       plan = await rt.planner.planRun({
         prisma: rt.prisma, odoo: rt.odoo, policy: active.policy, policyVersion: active.version,
-        run: { id: runId, mode: run.mode, dryRun: run.dryRun }, cursorFrom, now: startedAt,
+        run: { id: runId, mode: run.mode, dryRun: run.dryRun }, cursorFrom, now: startedAt, firstSeq,
+        ...(run.dryRun ? {} : { onBatch }),
       });
+      await prepared;
     } catch (err) {
       // The connectors have already retried what is worth retrying: the run cannot be planned now.
       return await failRun(rt, runId, `Planning failed: ${err instanceof Error ? err.message : String(err)}`);
@@ -44,6 +55,23 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
   } finally {
     stopHeartbeat();
   }
+}
+
+/**
+ * Batches an earlier attempt wrote but that no worker has started are planned again from scratch; the ones a
+ * worker started or finished stay (their outcomes are, or will be, in sync_records). Returns the next seq.
+ */
+async function forgetUndispatched(rt: Runtime, runId: string): Promise<number> {
+  await rt.prisma.syncBatch.deleteMany({ where: { runId, status: "pending" } });
+  const last = await rt.prisma.syncBatch.aggregate({ where: { runId }, _max: { seq: true } });
+  return last._max.seq ?? 0;
+}
+
+async function prepareAudiences(rt: Runtime, audienceIds: string[]): Promise<void> {
+  await Promise.all([
+    rt.mergeFields.ensure(audienceIds),
+    rt.webhookUrl ? registerWebhooks(rt, rt.webhookUrl, audienceIds) : Promise.resolve(),
+  ]);
 }
 
 async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policyVersion: number, cursorFrom: Date | null, plan: PlanRunResult): Promise<void> {
@@ -60,20 +88,22 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
     });
     return;
   }
-  const audiences = await rt.prisma.syncBatch.findMany({ where: { runId }, distinct: ["audienceId"], select: { audienceId: true } });
-  await rt.mergeFields.ensure(audiences.map((a) => a.audienceId));
-  if (rt.webhookUrl) await registerWebhooks(rt, rt.webhookUrl, audiences.map((a) => a.audienceId));
   const started = await rt.prisma.$transaction(async (tx) => {
     const moved = await tx.syncRun.updateMany({ where: { id: runId, status: "planning" }, data: { ...counters, summary, status: "running" } });
     if (moved.count === 0) return false;
+    // Batches sent while planning may all be done already: then the run ends here.
     await finalizeIfDone(tx, runId);
     return true;
   }, TX_OPTIONS);
   if (!started) {
-    // Cancelled while planning: nothing of this plan may be sent.
+    // Cancelled while planning: nothing more of this plan may be sent.
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });
     return;
   }
+  // Already sent from onBatch; sending again is a no-op (same job ids) and covers a planner port that does not
+  // call it, whose audiences are then set up here (memoised per process: no request for those already done).
+  const audiences = await rt.prisma.syncBatch.findMany({ where: { runId, status: "pending" }, distinct: ["audienceId"], select: { audienceId: true } });
+  await rt.mergeFields.ensure(audiences.map((a) => a.audienceId));
   const sent = await dispatchPending(rt.prisma, rt.queue, runId, 0);
   rt.log.info({ runId, batches: sent, plannedNew: plan.plannedNew, plannedUpdate: plan.plannedUpdate }, "run planned");
 }

@@ -10,6 +10,9 @@ export interface PlanRunContext<P = unknown> {
   run: { id: string; mode: "full" | "incremental"; dryRun: boolean };
   cursorFrom: Date | null;
   now?: Date;
+  /** Hand each batch to the runtime as soon as it is written (pipelining: sending starts before planning ends). */
+  onBatch?: (batchId: string) => Promise<void>;
+  firstSeq?: number;
 }
 
 export interface PlanRunResult {
@@ -28,6 +31,8 @@ export interface PlanRunResult {
  */
 export interface PlannerPort<P = unknown> {
   getActivePolicy(prisma: Db): Promise<{ version: number; policy: P } | null>;
+  /** Every audience the policy can route to: set up (merge fields, webhook) before the first batch is sent. */
+  audiencesOf(policy: P): string[];
   /** Writes pending sync_batches rows for the run (and planning exceptions); the runtime dispatches them. */
   planRun(ctx: PlanRunContext<P>): Promise<PlanRunResult>;
 }

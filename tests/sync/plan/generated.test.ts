@@ -15,7 +15,12 @@ const audiences = { sf_b2b: "sf-b2b", sf_b2c: "sf-b2c", chicago: "chicago", brus
 const audienceCompany: Record<string, number> = { "sf-b2b": 1, "sf-b2c": 1, chicago: 2, brussels: 3 };
 
 it("on the generated demo business, plans only valid, unique, non-staff addresses into their own company's audience", async () => {
-  const run = await plan(prisma, odoo, buildDemoPolicy(audiences));
+  const handed: string[] = [];
+  const run = await plan(prisma, odoo, buildDemoPolicy(audiences), {
+    // Each batch is handed over once its row is readable, so the runtime can send it while planning goes on.
+    onBatch: async (id) => void handed.push((await prisma.syncBatch.findUniqueOrThrow({ where: { id } })).id),
+  });
+  expect(handed).toEqual((await prisma.syncBatch.findMany({ where: { runId: run.runId }, orderBy: { seq: "asc" } })).map((b) => b.id));
   const records = await plannedRecords(prisma, run.runId);
   expect(records.length).toBeGreaterThan(300);
   const staff = new Set<number>();

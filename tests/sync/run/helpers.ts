@@ -77,6 +77,7 @@ export function recordingQueue(): RunQueue & { plans: string[]; batches: Array<{
 
 export const noPlanner: PlannerPort = {
   getActivePolicy: async () => null,
+  audiencesOf: () => [],
   planRun: async () => {
     throw new Error("no planner in this test");
   },

@@ -19,6 +19,7 @@ const cursorTo = new Date("2026-11-20T10:00:00Z");
 
 const handPlanner = (batches: number, perBatch = 2): PlannerPort => ({
   getActivePolicy: async () => ({ version: 7, policy: {} }),
+  audiencesOf: () => [mc.listId],
   planRun: async (ctx) => {
     for (let b = 0; b < batches; b++) {
       const records = Array.from({ length: perBatch }, (_, i) => planned(`p${b}x${i}.${ctx.run.id.slice(0, 6)}@shopper.org`));
@@ -92,6 +93,52 @@ describe("plan job", () => {
     expect(run).toMatchObject({ status: "succeeded", plannedNew: 4, sent: 0, summary: expect.objectContaining({ plan: expect.objectContaining({ by: "hand" }) }) });
     expect(queue.batches).toEqual([]);
     expect(await db.prisma.syncCursor.findUnique({ where: { key: "odoo.partners" } })).toEqual(before);
+  });
+
+  it("sends each batch as the planner writes it; one finished during planning does not end the run", async () => {
+    const { runId } = await requestRun(db.prisma, { mode: "full", trigger: "test" }, queue);
+    const seenWhilePlanning: string[] = [];
+    rt.runtime.planner = {
+      getActivePolicy: async () => ({ version: 7, policy: {} }),
+      audiencesOf: () => [mc.listId],
+      planRun: async (ctx) => {
+        for (let b = 1; b <= 2; b++) {
+          const row = await insertBatch(db.prisma, ctx.run.id, b, mc.listId, "subscribe_new", [planned(`pipe${b}.${ctx.run.id.slice(0, 6)}@shopper.org`)]);
+          await ctx.onBatch?.(row.id);
+          seenWhilePlanning.push(...queue.batches.map((x) => x.batchId));
+          // Another worker takes the first batch while the plan goes on.
+          if (b === 1) await handleBatchJob(rt.runtime, queue.batches[0]!);
+        }
+        expect((await getRun(ctx.run.id)).status).toBe("planning");
+        return { plannedNew: 2, plannedUpdate: 0, unchanged: 0, excluded: 0, exceptions: 0, cursorTo, summary: {} };
+      },
+    };
+    await handlePlanJob(rt.runtime, { runId });
+    const batches = await db.prisma.syncBatch.findMany({ where: { runId }, orderBy: { seq: "asc" } });
+    expect(seenWhilePlanning).toEqual([batches[0]!.id, batches[0]!.id, batches[1]!.id]);
+    expect(batches.map((b) => b.status)).toEqual(["succeeded", "pending"]);
+    expect(await getRun(runId)).toMatchObject({ status: "running", sent: 1 });
+    // The final dispatch re-sends what is pending under the same job ids (deduplicated by the queue).
+    await handleBatchJob(rt.runtime, queue.batches.at(-1)!);
+    expect(await getRun(runId)).toMatchObject({ status: "succeeded", sent: 2 });
+  });
+
+  it("planning again after a crash keeps the batches a worker already took and numbers new ones after them", async () => {
+    const { runId } = await requestRun(db.prisma, { mode: "full", trigger: "test" }, queue);
+    const done = await insertBatch(db.prisma, runId, 1, mc.listId, "subscribe_new", [planned(`kept.${runId.slice(0, 6)}@shopper.org`)]);
+    await db.prisma.syncBatch.update({ where: { id: done.id }, data: { status: "succeeded" } });
+    await insertBatch(db.prisma, runId, 2, mc.listId, "subscribe_new", [planned(`forgotten.${runId.slice(0, 6)}@shopper.org`)]);
+    await db.prisma.syncRun.update({ where: { id: runId }, data: { status: "planning" } });
+    let firstSeq: number | undefined;
+    rt.runtime.planner = { ...handPlanner(0), planRun: async (ctx) => {
+      firstSeq = ctx.firstSeq;
+      return { plannedNew: 0, plannedUpdate: 0, unchanged: 1, excluded: 0, exceptions: 0, cursorTo, summary: {} };
+    } };
+    await handlePlanJob(rt.runtime, { runId });
+    // The writer numbers its batches firstSeq + 1 onwards.
+    expect(firstSeq).toBe(1);
+    expect((await db.prisma.syncBatch.findMany({ where: { runId } })).map((b) => b.id)).toEqual([done.id]);
+    expect(await getRun(runId)).toMatchObject({ status: "succeeded" });
   });
 
   it("an empty plan ends the run at once", async () => {

@@ -19,13 +19,14 @@ export interface PlanOptions {
   dryRun?: boolean;
   cursorFrom?: Date | null;
   now?: Date;
+  onBatch?: (batchId: string) => Promise<void>;
 }
 
 /** A sync_runs row (batches reference it) and a plan over it. */
 export async function plan(prisma: PrismaClient, odoo: OdooClient, policy: Policy, o: PlanOptions = {}): Promise<PlanOutcome & { runId: string }> {
   const mode = o.mode ?? "full";
   const run = await prisma.syncRun.create({ data: { id: randomUUID(), mode, trigger: "test", dryRun: o.dryRun ?? false } });
-  const outcome = await planRun({ prisma, odoo, policy, policyVersion: 1, run: { id: run.id, mode, dryRun: o.dryRun ?? false }, cursorFrom: o.cursorFrom ?? null, now: o.now });
+  const outcome = await planRun({ prisma, odoo, policy, policyVersion: 1, run: { id: run.id, mode, dryRun: o.dryRun ?? false }, cursorFrom: o.cursorFrom ?? null, now: o.now, ...(o.onBatch ? { onBatch: o.onBatch } : {}) });
   return { ...outcome, runId: run.id };
 }
 
