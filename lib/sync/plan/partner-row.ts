@@ -1,27 +1,28 @@
-import { z } from "zod";
 import type { OdooRecord } from "@/lib/odoo";
-import { count, flag, ids, many2one, odooId, parsePage, text } from "./odoo-values";
+import {
+  booleanField, countField, flagField, idField, idsField, many2oneField, nullableBooleanField, odooRow, optionalField, parseRows, textField, unknownField,
+} from "./odoo-row";
 
-const partnerSchema = z.looseObject({
-  id: odooId,
-  name: text,
-  email: z.unknown(),
-  is_company: flag,
-  commercial_partner_id: many2one,
-  type: text,
-  supplier_rank: count,
-  partner_share: z.union([z.boolean(), z.null()]),
-  employee: flag,
-  company_id: many2one,
-  category_id: ids,
-  active: z.boolean(),
-  lang: text,
-  country_id: many2one,
-  street: text,
-  city: text,
-  zip: text,
-  state_id: many2one.optional(),
-  is_blacklisted: flag.optional(),
+const partnerRow = odooRow({
+  id: idField,
+  name: textField,
+  email: unknownField,
+  is_company: flagField,
+  commercial_partner_id: many2oneField,
+  type: textField,
+  supplier_rank: countField,
+  partner_share: nullableBooleanField,
+  employee: flagField,
+  company_id: many2oneField,
+  category_id: idsField,
+  active: booleanField,
+  lang: textField,
+  country_id: many2oneField,
+  street: textField,
+  city: textField,
+  zip: textField,
+  state_id: optionalField(many2oneField),
+  is_blacklisted: optionalField(flagField),
 });
 
 /** One res.partner as the planner sees it; `raw` keeps Odoo's values for policy field rules and consent. */
@@ -51,7 +52,7 @@ export interface PartnerRow {
 }
 
 export function parsePartners(page: OdooRecord[]): PartnerRow[] {
-  return parsePage(partnerSchema, "res.partner", page).map((p, i) => ({
+  return parseRows(partnerRow, "res.partner", page).map((p, i) => ({
     id: p.id,
     name: p.name,
     email: p.email,

@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { forgetPrismaQueryLog } from "./prisma-query-log";
 
 export interface StagedCandidate {
   audienceId: string;
@@ -64,6 +65,7 @@ export class PlanStage {
       rows.map((r) => r.statusIfNew),
       rows.map((r) => r.payload),
     );
+    forgetPrismaQueryLog();
   }
 
   async addExceptions(rows: StagedException[]): Promise<void> {
@@ -80,6 +82,7 @@ export class PlanStage {
       rows.map((r) => `{${r.partnerIds.join(",")}}`),
       rows.map((r) => r.detail),
     );
+    forgetPrismaQueryLog();
   }
 
   /** Built after loading: one sort beats maintaining the index row by row. */

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PlanStage } from "./plan-stage";
+import { forgetPrismaQueryLog } from "./prisma-query-log";
 
 export interface Departure {
   audienceId: string;
@@ -24,6 +25,8 @@ export async function* readDepartures(prisma: PrismaClient, stage: PlanStage, pa
       after[1],
       pageSize,
     );
+    // Also drops the batch inserts made since the previous page (plan/batch-writer.ts).
+    forgetPrismaQueryLog();
     if (rows.length === 0) return;
     yield rows.map((r) => ({ audienceId: r.audience_id, email: r.email, partnerIds: r.partner_ids, appliedTags: r.applied_tags ?? [] }));
     const last = rows[rows.length - 1];

@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PlanStage } from "./plan-stage";
+import { forgetPrismaQueryLog } from "./prisma-query-log";
 
 export interface StagedGroup {
   audienceId: string;
@@ -50,6 +51,8 @@ export async function* readGroups(prisma: PrismaClient, stage: PlanStage, pageSi
       after[1],
       pageSize,
     );
+    // Also drops the batch inserts made since the previous page (plan/batch-writer.ts).
+    forgetPrismaQueryLog();
     if (rows.length === 0) return;
     yield rows.map((r) => ({
       audienceId: r.audience_id,

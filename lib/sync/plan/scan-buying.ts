@@ -1,12 +1,11 @@
-import { z } from "zod";
 import { prefetch } from "./prefetch";
 import type { OdooClient, OdooDomain } from "@/lib/odoo";
 import type { BuyingIndex } from "./buying-index";
-import { dateSeconds, datetimeSeconds, flag, many2one, odooId, parsePage } from "./odoo-values";
+import { dateSecondsField, datetimeSecondsField, flagField, idField, many2oneField, odooRow, parseRows } from "./odoo-row";
 
-const hierarchyRow = z.looseObject({ id: odooId, commercial_partner_id: many2one, is_company: flag });
-const orderRow = z.looseObject({ id: odooId, partner_id: many2one, company_id: many2one, date_order: datetimeSeconds });
-const moveRow = z.looseObject({ id: odooId, commercial_partner_id: many2one, company_id: many2one, invoice_date: dateSeconds });
+const hierarchyRow = odooRow({ id: idField, commercial_partner_id: many2oneField, is_company: flagField });
+const orderRow = odooRow({ id: idField, partner_id: many2oneField, company_id: many2oneField, date_order: datetimeSecondsField });
+const moveRow = odooRow({ id: idField, commercial_partner_id: many2oneField, company_id: many2oneField, invoice_date: dateSecondsField });
 
 /** Confirmed: 'sale' (locked or not, Odoo 17+) or 'done' (up to 16). */
 export const CONFIRMED_ORDERS: OdooDomain = [["state", "in", ["sale", "done"]]];
@@ -38,19 +37,19 @@ export async function scanBuying(odoo: OdooClient, buying: BuyingIndex, scope: S
   const full = scope.partners.length === 0;
   const hierarchy: OdooDomain = full ? ["|", ["parent_id", "!=", false], ["is_company", "=", true]] : scope.partners;
   for await (const page of prefetch(odoo.pages("res.partner", { fields: ["commercial_partner_id", "is_company"], domain: hierarchy, pageSize, activeTest: false })))
-    for (const p of parsePage(hierarchyRow, "res.partner", page)) buying.setPartner(p.id, p.commercial_partner_id?.id ?? p.id, p.is_company);
+    for (const p of parseRows(hierarchyRow, "res.partner", page)) buying.setPartner(p.id, p.commercial_partner_id?.id ?? p.id, p.is_company);
   let orders = 0;
   let invoices = 0;
   const orderDomain = [...CONFIRMED_ORDERS, ...scope.orders];
   for await (const page of prefetch(odoo.pages("sale.order", { fields: ["partner_id", "company_id", "date_order"], domain: orderDomain, pageSize })))
-    for (const o of parsePage(orderRow, "sale.order", page)) {
+    for (const o of parseRows(orderRow, "sale.order", page)) {
       if (!o.partner_id) continue;
       buying.addOrder(o.partner_id.id, o.date_order, o.company_id?.id ?? 0);
       orders++;
     }
   const moveDomain = [...POSTED_INVOICES, ...scope.invoices];
   for await (const page of prefetch(odoo.pages("account.move", { fields: ["commercial_partner_id", "company_id", "invoice_date"], domain: moveDomain, pageSize })))
-    for (const m of parsePage(moveRow, "account.move", page)) {
+    for (const m of parseRows(moveRow, "account.move", page)) {
       if (!m.commercial_partner_id) continue;
       buying.addInvoice(m.commercial_partner_id.id, m.invoice_date, m.company_id?.id ?? 0);
       invoices++;
