@@ -8,13 +8,30 @@ import type { BatchOperation, BatchStatus } from "./types";
 export type BatchOperationInput = Omit<BatchOperation, "body"> & { body?: string | object };
 
 export interface PollOptions {
-  /** First wait between status checks; grows by 1.5x up to maxIntervalMs. */
+  /** First wait after submitting, and the wait while Mailchimp reports no progress; grows by 1.5x up to maxIntervalMs. */
   intervalMs?: number;
   maxIntervalMs?: number;
   /** Give up (throw) after this long. Default 30 minutes: big batches take a while. */
   timeoutMs?: number;
   sleep?: (ms: number) => Promise<void>;
   onStatus?: (status: BatchStatus) => void;
+}
+
+/** Margin on the time the remaining operations should take at the rate seen so far: one more look, not two. */
+const ETA_MARGIN = 1.15;
+
+/**
+ * How long to wait before the next status check. Once Mailchimp reports progress, the wait is the time the
+ * remaining operations take at the rate observed since submission (plus a margin), so a batch is usually
+ * checked twice: once to learn its rate, once when it is done. Every check is a request against the 10
+ * connections; polling on a fixed short interval spends dozens of them on a batch of a few hundred operations.
+ */
+export function nextPollWait(status: Pick<BatchStatus, "total_operations" | "finished_operations">, elapsedMs: number, backoffMs: number): number {
+  const done = status.finished_operations ?? 0;
+  const total = status.total_operations ?? 0;
+  if (done <= 0 || total <= done || elapsedMs <= 0) return backoffMs;
+  const eta = ((total - done) * elapsedMs) / done;
+  return Math.max(backoffMs, Math.ceil(eta * ETA_MARGIN));
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -26,15 +43,18 @@ export function createBatchesApi(run: Runner, core: MailchimpCore) {
 
   async function poll(batchId: string, opts: PollOptions = {}): Promise<BatchStatus> {
     const sleep = opts.sleep ?? sleepFor;
-    const deadline = Date.now() + (opts.timeoutMs ?? 30 * 60_000);
-    let interval = opts.intervalMs ?? 1_000;
+    const startedAt = Date.now();
+    const deadline = startedAt + (opts.timeoutMs ?? 30 * 60_000);
+    let backoff = opts.intervalMs ?? 1_000;
+    await sleep(backoff);
     for (;;) {
       const current = await status(batchId);
       opts.onStatus?.(current);
       if (current.status === "finished") return current;
-      if (Date.now() + interval > deadline) throw new Error(`Batch ${batchId} still ${current.status} at the poll deadline`);
-      await sleep(interval);
-      interval = Math.min(opts.maxIntervalMs ?? 30_000, Math.ceil(interval * 1.5));
+      backoff = Math.min(opts.maxIntervalMs ?? 30_000, Math.ceil(backoff * 1.5));
+      const wait = Math.min(nextPollWait(current, Date.now() - startedAt, backoff), Math.max(0, deadline - Date.now()));
+      if (wait <= 0 || Date.now() + wait > deadline) throw new Error(`Batch ${batchId} still ${current.status} at the poll deadline`);
+      await sleep(wait);
     }
   }
 

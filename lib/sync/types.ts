@@ -27,6 +27,8 @@ export interface OdooOwnedPayload {
 
 /** One planned record inside a sync_batches.records array. */
 export interface PlannedRecord {
+  /** The audience the member is written to (an upsert batch may carry several audiences). */
+  audienceId: string;
   email: string;
   partnerIds: number[];
   /** null: the record left the engine's scope (full run) and only its managed tags are removed. */

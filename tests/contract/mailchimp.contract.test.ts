@@ -87,6 +87,22 @@ describe("Mailchimp connector against the emulator", () => {
     expect(byId.ghost?.error?.kind).toBe("not_found");
   });
 
+  it("polls a slow /batches job twice: once to learn its pace, once when it should be done", async () => {
+    const slow = await startMailchimpStack({ latencyMs: 2, perRecordMs: 8 });
+    try {
+      const ops = Array.from({ length: 150 }, (_, i) => ({
+        method: "PUT" as const, path: `/lists/${slow.listId}/members/${subscriberHash(`pace${i}@shopper.org`)}`, operation_id: `p${i}`,
+        body: { email_address: `pace${i}@shopper.org`, status_if_new: "transactional" },
+      }));
+      const { batch } = await slow.client.batches.submitAndWait(ops, { intervalMs: 200 });
+      expect(batch).toMatchObject({ status: "finished", total_operations: 150, errored_operations: 0 });
+      // ~1.5 s of background work: polling every 200-300 ms would have cost 5 or more status calls.
+      expect(slow.emulator.state.stats.snapshot().requests["GET /batches/{batch_id}"]).toBeLessThanOrEqual(2);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("creates, lists and deletes a webhook", async () => {
     const receiver = await startWebhookReceiver();
     try {

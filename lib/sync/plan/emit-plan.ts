@@ -46,6 +46,6 @@ export async function emitDepartures(prisma: PrismaClient, stage: PlanStage, pol
       tally.departures++;
       tally.plannedUpdate++;
       tally.sample("departure", { audienceId: d.audienceId, email: d.email, partnerIds: d.partnerIds, tagsToRemove });
-      await writer.add(d.audienceId, "upsert_existing", { email: d.email, partnerIds: d.partnerIds, payload: null, hash: null, tagsToAdd: [], tagsToRemove, statusIfNew: "transactional" });
+      await writer.add(d.audienceId, "upsert_existing", { audienceId: d.audienceId, email: d.email, partnerIds: d.partnerIds, payload: null, hash: null, tagsToAdd: [], tagsToRemove, statusIfNew: "transactional" });
     }
 }

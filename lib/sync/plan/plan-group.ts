@@ -21,7 +21,7 @@ export function planGroup(group: StagedGroup, policy: Policy): GroupOutcome {
   const payload = JSON.parse(group.payload) as OdooOwnedPayload;
   payload.merge_fields.ODOOID = odooIds(group.partnerIds);
   const hash = payloadHash(payload);
-  const base = { email: group.email, partnerIds: group.partnerIds, payload, hash, statusIfNew: group.statusIfNew as PlannedRecord["statusIfNew"] };
+  const base = { audienceId: group.audienceId, email: group.email, partnerIds: group.partnerIds, payload, hash, statusIfNew: group.statusIfNew as PlannedRecord["statusIfNew"] };
   const synced = group.synced;
   if (synced?.lastStatus === "synced" && synced.payloadHash === hash) return { kind: "unchanged", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
   if (synced?.payloadHash) {

@@ -29,7 +29,7 @@ export async function handleBatchJob(rt: Runtime, { runId, batchId }: BatchJobDa
     const started = Date.now();
     try {
       const outcomes = await executeBatch(rt, run, batch);
-      const { counts, runFinal } = await completeBatch(rt.prisma, { runId, batchId, audienceId: batch.audienceId, status: "succeeded", outcomes });
+      const { counts, runFinal } = await completeBatch(rt.prisma, { runId, batchId, status: "succeeded", outcomes });
       rt.log.info(
         { runId, batchId, seq: batch.seq, kind: batch.kind, audienceId: batch.audienceId, records: batch.recordCount, ...counts, ms: Date.now() - started, attempt: batch.attempts + 1 },
         "batch finished",

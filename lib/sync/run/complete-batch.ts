@@ -6,7 +6,6 @@ import { recordOutcomes, type OutcomeCounts } from "./record-outcomes";
 export interface BatchCompletion {
   runId: string;
   batchId: string;
-  audienceId: string;
   status: "succeeded" | "failed" | "cancelled";
   outcomes: RecordOutcome[];
   error?: string;
@@ -20,7 +19,7 @@ export async function completeBatch(prisma: Db, c: BatchCompletion): Promise<{ c
   return prisma.$transaction(async (tx) => {
     const now = new Date();
     await lockRun(tx, c.runId);
-    const counts = await recordOutcomes(tx, c.runId, c.audienceId, c.outcomes, now);
+    const counts = await recordOutcomes(tx, c.runId, c.outcomes, now);
     await tx.syncBatch.update({
       where: { id: c.batchId },
       data: { status: c.status, finishedAt: now, sentCount: counts.sent, failedCount: counts.failed, error: c.error ?? null },

@@ -10,22 +10,24 @@ import type { Runtime } from "./runtime";
 export async function executeBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode">, batch: SyncBatch): Promise<RecordOutcome[]> {
   const records = batch.records as unknown as PlannedRecord[];
   // What Mailchimp last told us about these members (webhooks, polls, earlier runs) feeds the consent firewall.
-  const seen = await rt.prisma.syncRecord.findMany({
-    where: { audienceId: batch.audienceId, email: { in: records.map((r) => r.email) }, memberStatus: { not: null } },
-    select: { email: true, memberStatus: true },
-  });
-  const statuses = new Map(seen.map((s) => [s.email, s.memberStatus as KnownMemberStatus]));
+  const seen = await rt.prisma.$queryRaw<Array<{ audience_id: string; email: string; member_status: string }>>`
+    SELECT s.audience_id, s.email, s.member_status FROM sync_records s
+    JOIN unnest(${records.map((r) => r.audienceId)}::text[], ${records.map((r) => r.email)}::text[]) AS k(audience_id, email)
+      ON s.audience_id = k.audience_id AND s.email = k.email
+    WHERE s.member_status IS NOT NULL`;
+  const statuses = new Map(seen.map((s) => [`${s.audience_id}|${s.email}`, s.member_status as KnownMemberStatus]));
   const ctx: ExecuteContext = {
     client: rt.mailchimp.withPriority(run.mode === "full" ? "backfill" : "live"),
-    audienceId: batch.audienceId,
     retry: rt.retry,
     poll: rt.poll,
     shouldStop: async () => (await rt.prisma.syncRun.findUnique({ where: { id: run.id }, select: { status: true } }))?.status === "cancelled",
     knownBatchId: batch.mailchimpBatchId,
-    knownStatus: (email) => statuses.get(email) ?? null,
+    knownStatus: (record) => statuses.get(`${record.audienceId}|${record.email}`) ?? null,
     rememberBatchId: async (mailchimpBatchId) => {
       await rt.prisma.syncBatch.update({ where: { id: batch.id }, data: { mailchimpBatchId } });
     },
   };
-  return batch.kind === "subscribe_new" ? subscribeNew(ctx, records) : upsertExisting(ctx, records);
+  if (batch.kind === "upsert_existing") return upsertExisting(ctx, records);
+  if (!batch.audienceId) throw new Error(`subscribe_new batch ${batch.id} has no audience`);
+  return subscribeNew({ ...ctx, audienceId: batch.audienceId }, records);
 }

@@ -103,7 +103,8 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
   // Already sent from onBatch; sending again is a no-op (same job ids) and covers a planner port that does not
   // call it, whose audiences are then set up here (memoised per process: no request for those already done).
   const audiences = await rt.prisma.syncBatch.findMany({ where: { runId, status: "pending" }, distinct: ["audienceId"], select: { audienceId: true } });
-  await rt.mergeFields.ensure(audiences.map((a) => a.audienceId));
+  // (Batches over several audiences only come from the real planner, whose audiences audiencesOf named.)
+  await rt.mergeFields.ensure(audiences.flatMap((a) => (a.audienceId ? [a.audienceId] : [])));
   const sent = await dispatchPending(rt.prisma, rt.queue, runId, 0);
   rt.log.info({ runId, batches: sent, plannedNew: plan.plannedNew, plannedUpdate: plan.plannedUpdate }, "run planned");
 }

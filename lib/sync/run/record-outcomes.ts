@@ -10,9 +10,18 @@ export interface OutcomeCounts {
 
 /**
  * Writes every outcome of a batch into sync_records (hash and tags only on success, so failures are re-planned)
- * and Mailchimp's refusals into sync_exceptions (one row per problem across runs). One statement each.
+ * and Mailchimp's refusals into sync_exceptions (one row per problem across runs). One statement each per
+ * audience the batch wrote to.
  */
-export async function recordOutcomes(tx: Tx, runId: string, audienceId: string, outcomes: RecordOutcome[], now: Date): Promise<OutcomeCounts> {
+export async function recordOutcomes(tx: Tx, runId: string, outcomes: RecordOutcome[], now: Date): Promise<OutcomeCounts> {
+  const byAudience = new Map<string, RecordOutcome[]>();
+  for (const o of outcomes) byAudience.set(o.record.audienceId, [...(byAudience.get(o.record.audienceId) ?? []), o]);
+  for (const [audienceId, group] of byAudience) await recordAudienceOutcomes(tx, runId, audienceId, group, now);
+  const count = (kind: RecordOutcome["kind"]) => outcomes.filter((o) => o.kind === kind).length;
+  return { sent: count("synced"), failed: count("failed") + count("rejected"), rejected: count("rejected") };
+}
+
+async function recordAudienceOutcomes(tx: Tx, runId: string, audienceId: string, outcomes: RecordOutcome[], now: Date): Promise<void> {
   const rows = outcomes.map((o) => ({
     email: o.record.email,
     partner_ids: o.record.partnerIds,
@@ -43,8 +52,6 @@ export async function recordOutcomes(tx: Tx, runId: string, audienceId: string, 
         attempts = s.attempts + 1, last_run_id = EXCLUDED.last_run_id, updated_at = EXCLUDED.updated_at`;
   }
   await recordExceptions(tx, runId, audienceId, outcomes, now);
-  const count = (kind: RecordOutcome["kind"]) => outcomes.filter((o) => o.kind === kind).length;
-  return { sent: count("synced"), failed: count("failed") + count("rejected"), rejected: count("rejected") };
 }
 
 const MAILCHIMP_KINDS: ExceptionKind[] = ["mailchimp_rejected", "compliance_refused", "forgotten_email", "consent_refused"];

@@ -118,3 +118,43 @@ describe("upsert_existing", () => {
     expect(again).toMatchObject({ status: "succeeded", mailchimpBatchId: first.mailchimpBatchId });
   });
 });
+
+describe("one /batches submission for a run's changes", () => {
+  it("an upsert batch over two audiences writes each member to its own audience and records it there", async () => {
+    const two = await startMailchimp({ lists: 2 });
+    const other = await testRuntime(db.prisma, db.url, two.config);
+    try {
+      const [a, b] = [...two.emulator.state.account.lists.keys()] as [string, string];
+      const before = (route: string) => two.emulator.state.stats.snapshot().requests[route] ?? 0;
+      await other.runtime.mergeFields.ensure([a, b]);
+      // Fresh audiences miss every engine field: one GET each, then a single /batches for all of them.
+      expect(before("POST /lists/{list_id}/merge-fields")).toBe(0);
+      expect(before("GET /lists/{list_id}/merge-fields")).toBe(2);
+      expect(before("POST /batches")).toBe(1);
+      for (const id of [a, b]) await two.client.members.upsert(id, { email_address: "shared@shopper.org", status_if_new: "subscribed" });
+      const run = await insertRun(db.prisma);
+      const batch = await insertBatch(db.prisma, run.id, 0, null, "upsert_existing", [
+        planned("shared@shopper.org", { audienceId: a, merge: { FNAME: "InA" } }),
+        planned("shared@shopper.org", { audienceId: b, merge: { FNAME: "InB" } }),
+        planned("new.in.b@shopper.org", { audienceId: b, statusIfNew: "transactional", tags: ["odoo:b2c"] }),
+      ]);
+      const submissions = before("POST /batches");
+      await handleBatchJob(other.runtime, { runId: run.id, batchId: batch.id });
+      expect(before("POST /batches")).toBe(submissions + 1);
+      const dump = async (id: string) => memberDump(two.emulator.baseUrl, id);
+      expect((await dump(a)).find((m) => m.email_address === "shared@shopper.org")?.merge_fields.FNAME).toBe("InA");
+      expect((await dump(b)).find((m) => m.email_address === "shared@shopper.org")?.merge_fields.FNAME).toBe("InB");
+      // A new member riding in the upsert batch is created by the PUT with the policy's status, and tagged.
+      const fresh = (await dump(b)).find((m) => m.email_address === "new.in.b@shopper.org");
+      expect(fresh).toMatchObject({ status: "transactional" });
+      expect(fresh?.tags?.map((t) => t.name)).toEqual(["odoo:b2c"]);
+      const records = await db.prisma.syncRecord.findMany({ where: { lastRunId: run.id }, orderBy: [{ audienceId: "asc" }, { email: "asc" }] });
+      expect(records.map((r) => [r.audienceId, r.email, r.lastStatus])).toEqual(
+        [[a, "shared@shopper.org", "synced"], [b, "new.in.b@shopper.org", "synced"], [b, "shared@shopper.org", "synced"]].sort((x, y) => `${x[0]}${x[1]}`.localeCompare(`${y[0]}${y[1]}`)),
+      );
+    } finally {
+      await other.close();
+      await two.emulator.close();
+    }
+  });
+});

@@ -19,6 +19,8 @@ quietLog.level = "silent";
 export function planned(email: string, o: Partial<PlannedRecord> & { tags?: string[]; merge?: Record<string, string | number> } = {}): PlannedRecord {
   const payload = o.payload === null ? null : { merge_fields: o.merge ?? { FNAME: email.split("@")[0] ?? "" }, tags: o.tags ?? ["odoo:customer"] };
   return {
+    // "": the audience of the batch insertBatch puts it in.
+    audienceId: o.audienceId ?? "",
     email,
     partnerIds: o.partnerIds ?? [1],
     payload,
@@ -60,8 +62,10 @@ export async function insertRun(prisma: Db, o: { mode?: "full" | "incremental"; 
   return prisma.syncRun.create({ data: { mode: o.mode ?? "full", trigger: "test", status: o.status ?? "running", dryRun: o.dryRun ?? false, cursorTo: new Date() } });
 }
 
-export async function insertBatch(prisma: Db, runId: string, seq: number, audienceId: string, kind: "subscribe_new" | "upsert_existing", records: PlannedRecord[]) {
-  return prisma.syncBatch.create({ data: { runId, seq, audienceId, kind, recordCount: records.length, records: records as unknown as object } });
+/** audienceId null: an upsert batch over several audiences (each record names its own). */
+export async function insertBatch(prisma: Db, runId: string, seq: number, audienceId: string | null, kind: "subscribe_new" | "upsert_existing", records: PlannedRecord[]) {
+  const stamped = records.map((r) => (r.audienceId === "" && audienceId ? { ...r, audienceId } : r));
+  return prisma.syncBatch.create({ data: { runId, seq, audienceId, kind, recordCount: records.length, records: stamped as unknown as object } });
 }
 
 /** Records sends instead of queueing them: handler tests call handlers themselves. */
@@ -90,7 +94,7 @@ export async function testRuntime(prisma: Db, databaseUrl: string, mailchimp: { 
   const runtime: Runtime = {
     prisma, queue: recordingQueue(), mailchimp: client, log: quietLog, retry: FAST_RETRY, poll: FAST_POLL, heartbeatMs: 1_000,
     odoo: new OdooClient({ url: "http://127.0.0.1:9", db: "x", username: "x", apiKey: "x", protocol: "jsonrpc" }),
-    planner: noPlanner, mergeFields: new MergeFieldEnsurer(client, FAST_RETRY), locks: governor.connection, ...o,
+    planner: noPlanner, mergeFields: new MergeFieldEnsurer(client, { retry: FAST_RETRY, poll: FAST_POLL }), locks: governor.connection, ...o,
   };
   return { runtime, governor, close: () => governor.close() };
 }

@@ -27,7 +27,7 @@ afterAll(async () => {
 const BATCHES = 50;
 const PER_BATCH = 40;
 
-/** The same run for every Mailchimp: 2000 new people, one of them unsubscribed already, and a small upsert batch. */
+/** The same run for every Mailchimp: 2000 new people, one of them unsubscribed already, and 3 existing members' updates. */
 async function seedRun(mc: Awaited<ReturnType<typeof startMailchimp>>) {
   await mc.client.members.upsert(mc.listId, { email_address: "w0x0@shopper.org", status_if_new: "unsubscribed" });
   const run = await insertRun(db.prisma);
@@ -35,7 +35,9 @@ async function seedRun(mc: Awaited<ReturnType<typeof startMailchimp>>) {
     const records = Array.from({ length: PER_BATCH }, (_, i) => planned(`w${b}x${i}@shopper.org`, { tags: [`odoo:group${b % 3}`] }));
     await insertBatch(db.prisma, run.id, b, mc.listId, "subscribe_new", records);
   }
-  await insertBatch(db.prisma, run.id, BATCHES, mc.listId, "upsert_existing", [0, 1, 2].map((i) => planned(`w1x${i}@shopper.org`, { merge: { FNAME: `Again${i}` }, tags: ["odoo:group1"] })));
+  // Members that exist already (a plan never puts one member in two batches of a run, so these are others).
+  for (let i = 0; i < 3; i++) await mc.client.members.upsert(mc.listId, { email_address: `again${i}@shopper.org`, status_if_new: "subscribed", merge_fields: { FNAME: "Before" } });
+  await insertBatch(db.prisma, run.id, BATCHES, mc.listId, "upsert_existing", [0, 1, 2].map((i) => planned(`again${i}@shopper.org`, { merge: { FNAME: `Again${i}` }, tags: ["odoo:group1"] })));
   const queue = bossQueue(boss);
   for (const batch of await db.prisma.syncBatch.findMany({ where: { runId: run.id } })) await queue.sendBatch(run.id, batch.id, 0);
   return run;
@@ -64,7 +66,8 @@ describe("worker processes", () => {
     expect(maxConcurrent(stats)).toBeGreaterThanOrEqual(8);
     expect(Object.keys(stats.errors).filter((e) => e.startsWith("429"))).toEqual([]);
     cleanDump = normalise(await memberDump(mc.emulator.baseUrl, mc.listId));
-    expect(cleanDump).toHaveLength(BATCHES * PER_BATCH);
+    expect(cleanDump).toHaveLength(BATCHES * PER_BATCH + 3);
+    expect(cleanDump.find((m) => m.email === "again1@shopper.org")?.merge).toMatchObject({ FNAME: "Again1" });
     expect(cleanDump.find((m) => m.email === "w0x0@shopper.org")?.status).toBe("unsubscribed");
     await Promise.all(children.splice(0).map((w) => (w.child.kill("SIGTERM"), w.exited)));
   }, 60_000);

@@ -71,8 +71,8 @@ async function RunDetail({ id }: { id: string }) {
                 <tr key={b.id}>
                   <td className="px-4 py-2 tabular-nums">{b.seq}</td>
                   <td className="px-4 py-2">
-                  <AudienceLabel id={b.audienceId} names={names} />
-                </td>
+                    {b.audienceId ? <AudienceLabel id={b.audienceId} names={names} /> : <span className="text-slate-500">several audiences</span>}
+                  </td>
                   <td className="px-4 py-2">{b.kind.replace("_", " ")}</td>
                   <td className="px-4 py-2">
                     <StatusPill status={b.status} />

@@ -1,7 +1,7 @@
 import { MAX_BATCH_SUBSCRIBE, withRetry, type BatchMember, type MemberError } from "@/lib/mailchimp";
 import type { PlannedRecord } from "@/lib/sync/types";
 import { guardWrite, refusedOutcome } from "./consent-guard";
-import type { ExecuteContext, OutcomeError, RecordOutcome } from "./types";
+import type { OutcomeError, RecordOutcome, SubscribeContext } from "./types";
 import { upsertExisting } from "./upsert-existing";
 
 /** Batch subscribe takes tags by name for new members; the SDK's type does not list them. */
@@ -12,12 +12,12 @@ type NewMember = BatchMember & { tags: string[] };
  * that already exists (someone else added it, or a crashed attempt of this very batch did) comes back as
  * ERROR_CONTACT_EXISTS and is upserted without status, so its consent is never touched.
  */
-export async function subscribeNew(ctx: ExecuteContext, records: PlannedRecord[]): Promise<RecordOutcome[]> {
+export async function subscribeNew(ctx: SubscribeContext, records: PlannedRecord[]): Promise<RecordOutcome[]> {
   const outcomes: RecordOutcome[] = [];
   const existing: PlannedRecord[] = [];
   // A record without payload only has tags to drop, and a member Bridgeline has seen in Mailchimp exists:
   // both go the upsert way, where status is never sent.
-  const candidates = records.filter((r) => (r.payload && ctx.knownStatus(r.email) === null ? true : (existing.push(asUpsert(r)), false)));
+  const candidates = records.filter((r) => (r.payload && ctx.knownStatus(r) === null ? true : (existing.push(asUpsert(r)), false)));
   const fresh: PlannedRecord[] = [];
   for (const record of candidates) {
     const decision = guardWrite(record, "batch_subscribe_new", { ...toNewMember(record) }, null);

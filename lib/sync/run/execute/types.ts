@@ -21,7 +21,6 @@ export interface OutcomeError {
 
 export interface ExecuteContext {
   client: MailchimpClient;
-  audienceId: string;
   retry: RetryPolicy;
   poll: PollOptions;
   /** Checked between requests: a cancelled run stops after the request in flight. */
@@ -30,7 +29,12 @@ export interface ExecuteContext {
   rememberBatchId?: (mailchimpBatchId: string) => Promise<void>;
   knownBatchId?: string | null;
   /** Mailchimp's status for the member as Bridgeline last saw it (sync_records.member_status), for the firewall. */
-  knownStatus: (email: string) => KnownMemberStatus | null;
+  knownStatus: (record: Pick<PlannedRecord, "audienceId" | "email">) => KnownMemberStatus | null;
+}
+
+/** Batch subscribe writes to one audience: the batch's. */
+export interface SubscribeContext extends ExecuteContext {
+  audienceId: string;
 }
 
 export function errorOf(err: MailchimpError): OutcomeError {

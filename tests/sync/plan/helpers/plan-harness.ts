@@ -31,13 +31,12 @@ export async function plan(prisma: PrismaClient, odoo: OdooClient, policy: Polic
 }
 
 export interface PlannedRow extends PlannedRecord {
-  audienceId: string;
   kind: string;
 }
 
 export async function plannedRecords(prisma: PrismaClient, runId: string): Promise<PlannedRow[]> {
   const batches = await prisma.syncBatch.findMany({ where: { runId }, orderBy: { seq: "asc" } });
-  return batches.flatMap((b) => (b.records as unknown as PlannedRecord[]).map((r) => ({ ...r, audienceId: b.audienceId, kind: b.kind })));
+  return batches.flatMap((b) => (b.records as unknown as PlannedRecord[]).map((r) => ({ ...r, kind: b.kind })));
 }
 
 /** What the runtime would write after applying every planned record successfully. */
