@@ -38,21 +38,30 @@ export async function scanBuying(odoo: OdooClient, buying: BuyingIndex, scope: S
   const hierarchy: OdooDomain = full ? ["|", ["parent_id", "!=", false], ["is_company", "=", true]] : scope.partners;
   for await (const page of prefetch(odoo.pages("res.partner", { fields: ["commercial_partner_id", "is_company"], domain: hierarchy, pageSize, activeTest: false })))
     for (const p of parseRows(hierarchyRow, "res.partner", page)) buying.setPartner(p.id, p.commercial_partner_id?.id ?? p.id, p.is_company);
-  let orders = 0;
-  let invoices = 0;
+  // Orders need the hierarchy (credited to the customer's commercial partner); invoices name theirs. The two are
+  // independent of each other, so they are read side by side: one stream's parsing overlaps the other's wait.
   const orderDomain = [...CONFIRMED_ORDERS, ...scope.orders];
-  for await (const page of prefetch(odoo.pages("sale.order", { fields: ["partner_id", "company_id", "date_order"], domain: orderDomain, pageSize })))
-    for (const o of parseRows(orderRow, "sale.order", page)) {
-      if (!o.partner_id) continue;
-      buying.addOrder(o.partner_id.id, o.date_order, o.company_id?.id ?? 0);
-      orders++;
-    }
   const moveDomain = [...POSTED_INVOICES, ...scope.invoices];
-  for await (const page of prefetch(odoo.pages("account.move", { fields: ["commercial_partner_id", "company_id", "invoice_date"], domain: moveDomain, pageSize })))
-    for (const m of parseRows(moveRow, "account.move", page)) {
-      if (!m.commercial_partner_id) continue;
-      buying.addInvoice(m.commercial_partner_id.id, m.invoice_date, m.company_id?.id ?? 0);
-      invoices++;
-    }
+  const readOrders = async () => {
+    let n = 0;
+    for await (const page of prefetch(odoo.pages("sale.order", { fields: ["partner_id", "company_id", "date_order"], domain: orderDomain, pageSize })))
+      for (const o of parseRows(orderRow, "sale.order", page)) {
+        if (!o.partner_id) continue;
+        buying.addOrder(o.partner_id.id, o.date_order, o.company_id?.id ?? 0);
+        n++;
+      }
+    return n;
+  };
+  const readInvoices = async () => {
+    let n = 0;
+    for await (const page of prefetch(odoo.pages("account.move", { fields: ["commercial_partner_id", "company_id", "invoice_date"], domain: moveDomain, pageSize })))
+      for (const m of parseRows(moveRow, "account.move", page)) {
+        if (!m.commercial_partner_id) continue;
+        buying.addInvoice(m.commercial_partner_id.id, m.invoice_date, m.company_id?.id ?? 0);
+        n++;
+      }
+    return n;
+  };
+  const [orders, invoices] = await Promise.all([readOrders(), readInvoices()]);
   return { orders, invoices };
 }
