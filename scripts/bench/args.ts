@@ -1,3 +1,6 @@
+import { readFileSync } from "node:fs";
+import { DEFAULT_CONCURRENCY } from "@/lib/sync/run/worker";
+
 /** `npm run bench -- [flags]`: what to measure and against which emulator settings. */
 export interface BenchArgs {
   size: number;
@@ -8,7 +11,7 @@ export interface BenchArgs {
   concurrency: number;
   /** Records the per-record baseline sends at most; the rest of its time is scaled linearly. */
   baselineSample: number;
-  /** V8 old-space cap for worker processes in MB (0 = Node's default). */
+  /** V8 old-space cap for worker processes in MB (0 = Node's default); by default `npm run worker`'s. */
   workerHeapMb: number;
   seed: number;
   outDir: string;
@@ -22,15 +25,25 @@ export interface BenchArgs {
  */
 export const DEFAULT_PER_RECORD_MS = 4;
 
+/**
+ * The heap cap production workers run with: read from `npm run worker` in package.json, so the bench measures
+ * the command operators start, not a setting of its own.
+ */
+export function productionWorkerHeapMb(packageJson = "package.json"): number {
+  const scripts = (JSON.parse(readFileSync(packageJson, "utf8")) as { scripts?: Record<string, string> }).scripts ?? {};
+  const match = /--max-old-space-size=(\d+)/.exec(scripts.worker ?? "");
+  return match ? Number(match[1]) : 0;
+}
+
 export const BENCH_HELP = `Usage: npm run bench -- [flags]
 
   --size N               partners generated in the Odoo emulator (default 10000)
   --workers N            worker processes (default 1)
   --latency-ms N         Mailchimp emulator latency per request (default 50)
   --per-record-ms N      Mailchimp emulator cost per member/operation (default ${DEFAULT_PER_RECORD_MS})
-  --concurrency N        batch jobs per worker (default 10)
+  --concurrency N        batch jobs per worker (default ${DEFAULT_CONCURRENCY}, as npm run worker)
   --baseline-sample N    records the per-record baseline sends at most, scaled linearly (default 5000)
-  --worker-heap-mb N     --max-old-space-size for workers, 0 = Node's default (default 0)
+  --worker-heap-mb N     --max-old-space-size for workers, 0 = Node's default (default: npm run worker's)
   --seed N               Odoo data seed (default 1)
   --out-dir DIR          where results go (default bench/results)
   --no-write             print only
@@ -38,8 +51,8 @@ export const BENCH_HELP = `Usage: npm run bench -- [flags]
 
 export function parseBenchArgs(argv: string[]): BenchArgs | "help" {
   const out: BenchArgs = {
-    size: 10_000, workers: 1, latencyMs: 50, perRecordMs: DEFAULT_PER_RECORD_MS, concurrency: 10,
-    baselineSample: 5_000, workerHeapMb: 0, seed: 1, outDir: "bench/results", write: true,
+    size: 10_000, workers: 1, latencyMs: 50, perRecordMs: DEFAULT_PER_RECORD_MS, concurrency: DEFAULT_CONCURRENCY,
+    baselineSample: 5_000, workerHeapMb: productionWorkerHeapMb(), seed: 1, outDir: "bench/results", write: true,
   };
   const numeric: Record<string, keyof BenchArgs> = {
     "--size": "size", "--workers": "workers", "--latency-ms": "latencyMs", "--per-record-ms": "perRecordMs",

@@ -19,7 +19,7 @@ export interface StepMeasure {
   odooRequests: number;
   wallSeconds: number;
   recordsPerSecond: number;
-  run?: { plannedNew: number; plannedUpdate: number; unchanged: number; excluded: number; exceptions: number; sent: number; failed: number; planMs?: number };
+  run?: { plannedNew: number; plannedUpdate: number; unchanged: number; excluded: number; exceptions: number; sent: number; failed: number; planMs?: number; planTimings?: Record<string, number> };
 }
 
 export interface StepContext {
@@ -41,7 +41,8 @@ export async function runSyncStep(ctx: StepContext, name: string, mode: "full" |
   const requests = apiRequests(stats);
   const records = run.plannedNew + run.plannedUpdate;
   const ops = batchOperations(stats);
-  const planMs = planTotalMs(run.summary);
+  const planTimings = plannerTimings(run.summary);
+  const planMs = planTimings?.totalMs;
   return {
     name, runId, status: run.status + (run.error ? `: ${run.error}` : ""), records,
     mailchimpRequests: requests, mailchimpRequestsTotal: total(requests), memberWrites: memberWrites(stats),
@@ -49,14 +50,15 @@ export async function runSyncStep(ctx: StepContext, name: string, mode: "full" |
     maxConnections: maxConnections(stats), odooRequests, wallSeconds, recordsPerSecond: records / wallSeconds,
     run: {
       plannedNew: run.plannedNew, plannedUpdate: run.plannedUpdate, unchanged: run.unchanged, excluded: run.excluded,
-      exceptions: run.exceptions, sent: run.sent, failed: run.failed, ...(planMs === undefined ? {} : { planMs }),
+      exceptions: run.exceptions, sent: run.sent, failed: run.failed, ...(planMs === undefined ? {} : { planMs, planTimings }),
     },
   };
 }
 
-/** The planner's own timing, so the report can show how much of the wall time was planning. */
-function planTotalMs(summary: unknown): number | undefined {
-  const plan = (summary as { plan?: { planner?: { timings?: { totalMs?: unknown } } } } | null)?.plan;
-  const ms = plan?.planner?.timings?.totalMs;
-  return typeof ms === "number" ? ms : undefined;
+/** The planner's own phase timings, so the report can show how much of the wall time was planning. */
+function plannerTimings(summary: unknown): Record<string, number> | undefined {
+  const plan = (summary as { plan?: { planner?: { timings?: Record<string, unknown> } } } | null)?.plan;
+  const timings = plan?.planner?.timings;
+  if (!timings || typeof timings.totalMs !== "number") return undefined;
+  return Object.fromEntries(Object.entries(timings).filter((e): e is [string, number] => typeof e[1] === "number"));
 }

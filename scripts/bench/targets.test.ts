@@ -33,6 +33,12 @@ describe("targets", () => {
     expect(small.filter((t) => t.skipped).map((t) => t.name)).toEqual(["full: wall <= 1.5 x floor time", "peak worker RSS < 300 MB", "work spread over every worker"]);
   });
 
+  it("below 100k, lets a change cost one /batches and its status checks (3 requests), never more", () => {
+    const small = (onePercentRequests: number) => missed(checkTargets({ ...good, size: 5000, full: { ...good.full, requests: 12 }, onePercentRequests }));
+    expect(small(3)).toEqual([]);
+    expect(small(4).map((t) => t.name)).toEqual(["1% changed: requests <= 3% of full"]);
+  });
+
   it("compares 1M memory with the 100k results, and fails without them", () => {
     const at1m = (rss100kMb?: number) => missed(checkTargets({ ...good, size: 1_000_000, peakRssMb: [250], ...(rss100kMb ? { rss100kMb } : {}) }));
     expect(at1m(200)).toEqual([]);

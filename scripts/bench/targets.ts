@@ -32,6 +32,18 @@ export const LARGE = 100_000;
  */
 export const SMALL_SPEEDUP = 1.5;
 
+/**
+ * Below 100k, 3% of the full load is under one request (0.3 at 5k), yet any change to an existing member costs one
+ * /batches submission and its status checks (PUT with status_if_new is the only write that cannot touch consent).
+ * Small sizes therefore allow those 3 requests; from 100k on the issue's 3% applies as written.
+ */
+export const MIN_CHANGE_REQUESTS = 3;
+
+function onePercentLimit(t: TargetInput): number {
+  const share = 0.03 * t.full.requests;
+  return t.size >= LARGE ? share : Math.max(share, MIN_CHANGE_REQUESTS);
+}
+
 export function checkTargets(t: TargetInput): TargetResult[] {
   const large = t.size >= LARGE;
   const speedup = t.baseline.wallSeconds / t.full.wallSeconds;
@@ -42,7 +54,7 @@ export function checkTargets(t: TargetInput): TargetResult[] {
     check("full: wall <= 1.5 x floor time", t.full.wallSeconds <= 1.5 * t.full.floorSeconds, `${fmt(t.full.wallSeconds)} s`, `<= ${fmt(1.5 * t.full.floorSeconds)} s`, large ? undefined : "size below 100k"),
     check(`full: >= ${needSpeedup}x faster than per-record`, speedup >= needSpeedup, `${fmt(speedup)}x (floor: ${fmt(t.floorSpeedup)}x)`, `>= ${needSpeedup}x`),
     check("unchanged: zero member writes", t.unchangedMemberWrites === 0, `${t.unchangedMemberWrites}`, "0"),
-    check("1% changed: requests <= 3% of full", t.onePercentRequests <= 0.03 * t.full.requests, `${t.onePercentRequests}`, `<= ${fmt(0.03 * t.full.requests)}`),
+    check("1% changed: requests <= 3% of full", t.onePercentRequests <= onePercentLimit(t), `${t.onePercentRequests}`, `<= ${fmt(onePercentLimit(t))}${large ? "" : " (at least 3 below 100k)"}`),
     check("peak worker RSS < 300 MB", maxRss < 300, `${maxRss} MB`, "< 300 MB", large ? undefined : "size below 100k"),
     check("max simultaneous connections <= 10", t.maxConnections <= 10, `${t.maxConnections}`, "<= 10"),
   ];

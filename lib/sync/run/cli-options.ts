@@ -7,7 +7,7 @@ import type { QueueSettings } from "./jobs";
 import type { WorkerOptions } from "./worker";
 
 /** Flags shared by `npm run worker` and `npm run sync`; the connections themselves come from the environment. */
-export const WORKER_FLAGS_HELP = `  --concurrency N          batch jobs this process runs at once (default 4)
+export const WORKER_FLAGS_HELP = `  --concurrency N          batch jobs this process runs at once (default 12)
   --max-connections N      Mailchimp connections per API key across all workers (default 10)
   --expire-seconds N       a batch job active this long is presumed dead and retried (default 600)
   --maintenance-seconds N  how often expired jobs are looked for (default 30)

@@ -16,6 +16,12 @@ import { bossQueue, startBoss } from "./queue";
 import { recoverRuns } from "./recover";
 import { DEFAULT_POLL, DEFAULT_RUNTIME_RETRY, type Runtime } from "./runtime";
 
+/**
+ * Two more batch jobs than Mailchimp connections: while a job records its outcomes in Postgres (its connection
+ * slot already given back), another is waiting to use the slot, so one worker keeps all 10 connections busy.
+ */
+export const DEFAULT_CONCURRENCY = 12;
+
 export interface WorkerOptions {
   databaseUrl: string;
   /** Defaults to a client of its own on databaseUrl (closed on stop). */
@@ -71,10 +77,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     ...(o.webhookUrl ? { webhookUrl: o.webhookUrl } : {}),
   };
   if (o.announce ?? true) await announceWorker(governor.connection);
-  await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? 4, pollingIntervalSeconds: settings.pollingIntervalSeconds });
+  await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, pollingIntervalSeconds: settings.pollingIntervalSeconds });
   await recoverRuns(runtime);
   const consent = o.consent ? startConsentLoop(runtime, o.consent) : undefined;
-  log.info({ concurrency: o.concurrency ?? 4, maxConnections: governor.maxConnections }, "sync worker started");
+  log.info({ concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, maxConnections: governor.maxConnections }, "sync worker started");
   return {
     runtime, boss, governor,
     async stop(opts = {}) {
