@@ -33,7 +33,7 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
     const firstSeq = await forgetUndispatched(rt, runId);
     // Merge fields and webhooks are set up while Odoo is read; no batch is sent before the merge fields exist.
     const audiences = rt.planner.audiencesOf(active.policy);
-    const prepared = run.dryRun ? Promise.resolve() : prepareAudiences(rt, audiences);
+    const prepared = run.dryRun ? Promise.resolve() : prepareAudiences(rt, audiences, run.mode === "full");
     prepared.catch(() => undefined);
     const onBatch = async (batchId: string) => {
       await prepared;
@@ -67,9 +67,10 @@ async function forgetUndispatched(rt: Runtime, runId: string): Promise<number> {
   return last._max.seq ?? 0;
 }
 
-async function prepareAudiences(rt: Runtime, audienceIds: string[]): Promise<void> {
+/** Full runs check the merge fields in Mailchimp again; incremental runs trust what a run already set up. */
+async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: boolean): Promise<void> {
   await Promise.all([
-    rt.mergeFields.ensure(audienceIds),
+    rt.mergeFields.ensure(audienceIds, { verify }),
     rt.webhookUrl ? registerWebhooks(rt, rt.webhookUrl, audienceIds) : Promise.resolve(),
   ]);
 }

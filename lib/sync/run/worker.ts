@@ -70,7 +70,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     prisma, queue: bossQueue(boss), mailchimp, log, retry,
     odoo: o.odoo instanceof OdooClient ? o.odoo : new OdooClient(o.odoo),
     planner: o.planner,
-    mergeFields: new MergeFieldEnsurer(mailchimp, { retry, poll: o.poll ?? DEFAULT_POLL }),
+    mergeFields: new MergeFieldEnsurer(mailchimp, { retry, poll: o.poll ?? DEFAULT_POLL, prisma }),
     locks: governor.connection,
     poll: o.poll ?? DEFAULT_POLL,
     heartbeatMs: o.heartbeatMs ?? 5_000,

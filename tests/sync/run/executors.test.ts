@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { handleBatchJob } from "@/lib/sync/run/batch-job";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { insertBatch, insertRun, memberDump, planned, startMailchimp, testRuntime } from "./helpers";
+import { MergeFieldEnsurer } from "@/lib/sync/run/merge-fields";
+import { FAST_POLL, FAST_RETRY, insertBatch, insertRun, memberDump, planned, startMailchimp, testRuntime } from "./helpers";
 
 /** subscribe_new and upsert_existing through the batch job, against the emulator: consent and tags. */
 const db = await useTestDatabase();
@@ -155,6 +156,29 @@ describe("one /batches submission for a run's changes", () => {
     } finally {
       await other.close();
       await two.emulator.close();
+    }
+  });
+});
+
+describe("merge-field set-up", () => {
+  it("is remembered in Postgres for other worker processes; full runs check again", async () => {
+    const fresh = await startMailchimp({ lists: 1 });
+    try {
+      const [id] = [...fresh.emulator.state.account.lists.keys()] as [string];
+      const gets = () => fresh.emulator.state.stats.snapshot().requests["GET /lists/{list_id}/merge-fields"] ?? 0;
+      const ensurer = () => new MergeFieldEnsurer(fresh.client, { retry: FAST_RETRY, poll: FAST_POLL, prisma: db.prisma });
+      await ensurer().ensure([id]);
+      expect(gets()).toBe(1);
+      // Another process: trusts what Postgres says was set up.
+      const other = ensurer();
+      await other.ensure([id]);
+      expect(gets()).toBe(1);
+      // A full run looks again, and finds nothing missing.
+      await other.ensure([id], { verify: true });
+      expect(gets()).toBe(2);
+      expect(fresh.emulator.state.stats.snapshot().requests["POST /batches"]).toBe(1);
+    } finally {
+      await fresh.emulator.close();
     }
   });
 });
