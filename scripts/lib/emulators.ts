@@ -17,9 +17,11 @@ export interface RunningEmulators {
 export async function startEmulators(options: {
   odooArgs?: string[];
   mailchimpArgs?: string[];
+  /** Node flags for the Odoo emulator (a generated million partners needs a larger heap than Node's default). */
+  odooNodeArgs?: string[];
   onLog?: (line: string) => void;
 }): Promise<RunningEmulators> {
-  const odoo = await startProgram("emulators/odoo/main.ts", options.odooArgs ?? ["--port", "0", "--demo"], options.onLog);
+  const odoo = await startProgram("emulators/odoo/main.ts", options.odooArgs ?? ["--port", "0", "--demo"], options.onLog, options.odooNodeArgs);
   const mailchimp = await startProgram("emulators/mailchimp/main.ts", options.mailchimpArgs ?? ["--port", "0"], options.onLog).catch(
     async (error: unknown) => {
       await odoo.stop();
@@ -49,8 +51,9 @@ async function startProgram(
   program: string,
   args: string[],
   onLog: ((line: string) => void) | undefined,
+  nodeArgs: string[] = [],
 ): Promise<{ info: Record<string, unknown>; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve(program), ...args], {
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.resolve(program), ...args], {
     stdio: ["ignore", "pipe", "pipe"],
   });
   child.stderr?.on("data", (b: Buffer) => onLog?.(b.toString().trimEnd()));
