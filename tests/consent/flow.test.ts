@@ -106,6 +106,22 @@ describe("flow-back to Odoo", () => {
     expect(second.eventsCreated).toBe(0);
   });
 
+  it("reads only members whose status can be consent news, not the transactional members a sync just wrote", async () => {
+    const load = Array.from({ length: 40 }, (_, i) => ({ email_address: `loaded${i}@acme.io`, status: "transactional" as const }));
+    await stack.mailchimp.batchSubscribe(stack.listId, load, { updateExisting: false });
+    await stack.mailchimp.members.upsert(stack.listId, { email_address: "leaver@acme.io", status_if_new: "subscribed" });
+    await stack.mailchimp.members.upsert(stack.listId, { email_address: "leaver@acme.io", status_if_new: "subscribed", status: "unsubscribed" });
+    await prisma.syncCursor.deleteMany({ where: { key: { startsWith: "mailchimp.poll." } } });
+    const summary = await pollAudienceConsent({ prisma, mailchimp: stack.mailchimp }, stack.listId);
+    const all = await stack.mailchimp.members.list(stack.listId, { count: 1000 });
+    const relevant = all.members.filter((m) => ["unsubscribed", "cleaned", "subscribed"].includes(m.status)).length;
+    expect(summary.members).toBe(relevant);
+    expect(summary.members).toBeLessThan(all.total_items - 39);
+    expect(await prisma.mailchimpWebhookEvent.count({ where: { email: "leaver@acme.io", source: "poll" } })).toBe(1);
+    // Not this test's subject: keep the leaver's write-back out of the next test's count.
+    await prisma.mailchimpWebhookEvent.deleteMany({ where: { email: "leaver@acme.io" } });
+  });
+
   it("retries a write-back through Odoo outages with backoff, then completes", async () => {
     await stack.odooFaults({ fault_rate: 1, fault_kinds: ["503"] });
     await stack.humanAction("kim@acme.io", "unsubscribe");
