@@ -14,6 +14,10 @@ describe("nextPollWait", () => {
     expect(wait).toBeLessThan(22_000);
   });
 
+  it("looks again within 5 minutes however slow the batch seems", () => {
+    expect(nextPollWait({ total_operations: 5000, finished_operations: 1 }, 10_000, 1_500)).toBe(300_000);
+  });
+
   it("never waits less than the backoff, even when almost done", () => {
     expect(nextPollWait({ total_operations: 500, finished_operations: 499 }, 10_000, 1_500)).toBe(1_500);
   });

@@ -19,19 +19,23 @@ export interface PollOptions {
 
 /** Margin on the time the remaining operations should take at the rate seen so far: one more look, not two. */
 const ETA_MARGIN = 1.15;
+/** However slow a batch looks, look again within this. */
+const MAX_ETA_WAIT_MS = 5 * 60_000;
 
 /**
  * How long to wait before the next status check. Once Mailchimp reports progress, the wait is the time the
- * remaining operations take at the rate observed since submission (plus a margin), so a batch is usually
- * checked twice: once to learn its rate, once when it is done. Every check is a request against the 10
- * connections; polling on a fixed short interval spends dozens of them on a batch of a few hundred operations.
+ * remaining operations take at the rate seen (plus a margin), so a batch is usually checked twice: once to learn
+ * its rate, once when it is done. Every check is a request against the 10 connections; polling on a fixed short
+ * interval spends dozens of them on a batch of a few hundred operations.
+ * `workingMs` is the time since the batch was last seen with nothing finished (or since submission): a batch
+ * queued behind others did not work while it waited, and counting that wait would make it look slow.
  */
-export function nextPollWait(status: Pick<BatchStatus, "total_operations" | "finished_operations">, elapsedMs: number, backoffMs: number): number {
+export function nextPollWait(status: Pick<BatchStatus, "total_operations" | "finished_operations">, workingMs: number, backoffMs: number): number {
   const done = status.finished_operations ?? 0;
   const total = status.total_operations ?? 0;
-  if (done <= 0 || total <= done || elapsedMs <= 0) return backoffMs;
-  const eta = ((total - done) * elapsedMs) / done;
-  return Math.max(backoffMs, Math.ceil(eta * ETA_MARGIN));
+  if (done <= 0 || total <= done || workingMs <= 0) return backoffMs;
+  const eta = ((total - done) * workingMs) / done;
+  return Math.min(MAX_ETA_WAIT_MS, Math.max(backoffMs, Math.ceil(eta * ETA_MARGIN)));
 }
 
 const sleepFor = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -46,13 +50,15 @@ export function createBatchesApi(run: Runner, core: MailchimpCore) {
     const startedAt = Date.now();
     const deadline = startedAt + (opts.timeoutMs ?? 30 * 60_000);
     let backoff = opts.intervalMs ?? 1_000;
+    let idleAt = startedAt;
     await sleep(backoff);
     for (;;) {
       const current = await status(batchId);
       opts.onStatus?.(current);
       if (current.status === "finished") return current;
+      if ((current.finished_operations ?? 0) === 0) idleAt = Date.now();
       backoff = Math.min(opts.maxIntervalMs ?? 30_000, Math.ceil(backoff * 1.5));
-      const wait = Math.min(nextPollWait(current, Date.now() - startedAt, backoff), Math.max(0, deadline - Date.now()));
+      const wait = Math.min(nextPollWait(current, Date.now() - idleAt, backoff), Math.max(0, deadline - Date.now()));
       if (wait <= 0 || Date.now() + wait > deadline) throw new Error(`Batch ${batchId} still ${current.status} at the poll deadline`);
       await sleep(wait);
     }

@@ -103,6 +103,26 @@ describe("Mailchimp connector against the emulator", () => {
     }
   });
 
+  it("does not mistake a batch queued behind another for a slow one", async () => {
+    const slow = await startMailchimpStack({ latencyMs: 2, perRecordMs: 8 });
+    try {
+      const ops = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({
+        method: "PUT" as const, path: `/lists/${slow.listId}/members/${subscriberHash(`${prefix}${i}@shopper.org`)}`, operation_id: `${prefix}${i}`,
+        body: { email_address: `${prefix}${i}@shopper.org`, status_if_new: "transactional" },
+      }));
+      await slow.client.batches.start(ops(300, "ahead"));
+      const queued = await slow.client.batches.start(ops(100, "behind"));
+      const waits: number[] = [];
+      const sleep = (ms: number) => (waits.push(ms), new Promise<void>((r) => setTimeout(r, ms)));
+      const done = await slow.client.batches.poll(queued.id, { intervalMs: 200, sleep });
+      expect(done.status).toBe("finished");
+      // ~3 s queued, ~1 s of work: a pace measured from submission waits ~5.5 s after the first progress; ~2 s here.
+      expect(Math.max(...waits)).toBeLessThan(4_000);
+    } finally {
+      await slow.close();
+    }
+  });
+
   it("creates, lists and deletes a webhook", async () => {
     const receiver = await startWebhookReceiver();
     try {
