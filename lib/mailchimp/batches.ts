@@ -58,9 +58,9 @@ export function createBatchesApi(run: Runner, core: MailchimpCore) {
       if (current.status === "finished") return current;
       if ((current.finished_operations ?? 0) === 0) idleAt = Date.now();
       backoff = Math.min(opts.maxIntervalMs ?? 30_000, Math.ceil(backoff * 1.5));
-      const wait = Math.min(nextPollWait(current, Date.now() - idleAt, backoff), Math.max(0, deadline - Date.now()));
-      if (wait <= 0 || Date.now() + wait > deadline) throw new Error(`Batch ${batchId} still ${current.status} at the poll deadline`);
-      await sleep(wait);
+      const left = deadline - Date.now();
+      if (left <= 0) throw new Error(`Batch ${batchId} still ${current.status} at the poll deadline`);
+      await sleep(Math.min(nextPollWait(current, Date.now() - idleAt, backoff), left));
     }
   }
 

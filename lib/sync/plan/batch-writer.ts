@@ -46,13 +46,14 @@ export class BatchWriter {
     this.seq = firstSeq;
   }
 
-  async add(audienceId: string, kind: Kind, record: PlannedRecord): Promise<void> {
-    if (record.audienceId !== audienceId) throw new Error(`record for ${record.audienceId} added to ${audienceId}`);
+  async add(kind: Kind, record: PlannedRecord): Promise<void> {
     if (kind === "upsert_existing") return this.addUpsert(record);
-    const batch = this.open.get(kind);
-    if (batch && !batch.audiences.has(audienceId)) await this.closeSubscribe();
-    const open = this.open.get(kind);
-    if (open && open.ops + 1 > this.policy.batching.subscribeBatchSize) await this.flush(kind);
+    let batch = this.open.get(kind);
+    if (batch && !batch.audiences.has(record.audienceId)) {
+      await this.closeSubscribe();
+      batch = undefined;
+    }
+    if (batch && batch.ops + 1 > this.policy.batching.subscribeBatchSize) await this.flush(kind);
     this.push(kind, record, 1);
   }
 

@@ -28,7 +28,7 @@ export async function emitGroups(prisma: PrismaClient, stage: PlanStage, policy:
       if (out.kind === "subscribe_new") tally.plannedNew++;
       else tally.plannedUpdate++;
       tally.sample(out.kind === "subscribe_new" ? "new" : "update", sample);
-      await writer.add(g.audienceId, out.kind, out.record);
+      await writer.add(out.kind, out.record);
     }
     await stage.addExceptions(duplicates);
   }
@@ -46,6 +46,6 @@ export async function emitDepartures(prisma: PrismaClient, stage: PlanStage, pol
       tally.departures++;
       tally.plannedUpdate++;
       tally.sample("departure", { audienceId: d.audienceId, email: d.email, partnerIds: d.partnerIds, tagsToRemove });
-      await writer.add(d.audienceId, "upsert_existing", { audienceId: d.audienceId, email: d.email, partnerIds: d.partnerIds, payload: null, hash: null, tagsToAdd: [], tagsToRemove, statusIfNew: "transactional" });
+      await writer.add("upsert_existing", { audienceId: d.audienceId, email: d.email, partnerIds: d.partnerIds, payload: null, hash: null, tagsToAdd: [], tagsToRemove, statusIfNew: "transactional" });
     }
 }

@@ -19,26 +19,20 @@ export const flag = z.union([z.boolean(), z.null()]).transform((v) => v === true
 
 export const count = z.union([z.number(), z.literal(false)]).transform((v) => (typeof v === "number" ? v : 0));
 
-/** Datetime -> whole seconds since the epoch (fits the Uint32 arrays of BuyingIndex until 2106). */
-export const datetimeSeconds = z.union([z.string(), z.literal(false)]).transform((v, ctx) => {
-  try {
-    const d = parseOdooDatetime(v);
-    return d ? Math.floor(d.getTime() / 1000) : 0;
-  } catch (err) {
-    ctx.addIssue({ code: "custom", message: (err as Error).message });
-    return z.NEVER;
-  }
-});
+/** An Odoo date or datetime -> whole seconds since the epoch (fits the Uint32 arrays of BuyingIndex until 2106). */
+const epochSeconds = (parse: (v: string | false) => Date | null) =>
+  z.union([z.string(), z.literal(false)]).transform((v, ctx) => {
+    try {
+      const d = parse(v);
+      return d ? Math.floor(d.getTime() / 1000) : 0;
+    } catch (err) {
+      ctx.addIssue({ code: "custom", message: (err as Error).message });
+      return z.NEVER;
+    }
+  });
 
-export const dateSeconds = z.union([z.string(), z.literal(false)]).transform((v, ctx) => {
-  try {
-    const d = parseOdooDate(v);
-    return d ? Math.floor(d.getTime() / 1000) : 0;
-  } catch (err) {
-    ctx.addIssue({ code: "custom", message: (err as Error).message });
-    return z.NEVER;
-  }
-});
+export const datetimeSeconds = epochSeconds(parseOdooDatetime);
+export const dateSeconds = epochSeconds(parseOdooDate);
 
 /** Parses one page; a record Odoo sent in an unexpected shape is a connector-level surprise, so it throws. */
 export function parsePage<S extends z.ZodType>(schema: S, model: string, rows: unknown[]): z.output<S>[] {

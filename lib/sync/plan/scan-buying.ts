@@ -1,7 +1,7 @@
 import { prefetch } from "./prefetch";
 import type { OdooClient, OdooDomain } from "@/lib/odoo";
 import type { BuyingIndex } from "./buying-index";
-import { dateSecondsField, datetimeSecondsField, flagField, idField, many2oneField, odooRow, parseRows } from "./odoo-row";
+import { dateSecondsField, datetimeSecondsField, flagField, idField, many2oneField, odooRow, parseRows, type OdooRow, type OdooRowCodec } from "./odoo-row";
 
 const hierarchyRow = odooRow({ id: idField, commercial_partner_id: many2oneField, is_company: flagField });
 const orderRow = odooRow({ id: idField, partner_id: many2oneField, company_id: many2oneField, date_order: datetimeSecondsField });
@@ -36,32 +36,34 @@ export function familyScope(commercialIds: number[]): ScanScope {
 export async function scanBuying(odoo: OdooClient, buying: BuyingIndex, scope: ScanScope, pageSize: number): Promise<{ orders: number; invoices: number }> {
   const full = scope.partners.length === 0;
   const hierarchy: OdooDomain = full ? ["|", ["parent_id", "!=", false], ["is_company", "=", true]] : scope.partners;
-  for await (const page of prefetch(odoo.pages("res.partner", { fields: ["commercial_partner_id", "is_company"], domain: hierarchy, pageSize, activeTest: false })))
-    for (const p of parseRows(hierarchyRow, "res.partner", page)) buying.setPartner(p.id, p.commercial_partner_id?.id ?? p.id, p.is_company);
+  await forEachRow(odoo, "res.partner", hierarchyRow, { fields: ["commercial_partner_id", "is_company"], domain: hierarchy, pageSize, activeTest: false },
+    (p) => buying.setPartner(p.id, p.commercial_partner_id?.id ?? p.id, p.is_company));
   // Orders need the hierarchy (credited to the customer's commercial partner); invoices name theirs. The two are
   // independent of each other, so they are read side by side: one stream's parsing overlaps the other's wait.
-  const orderDomain = [...CONFIRMED_ORDERS, ...scope.orders];
-  const moveDomain = [...POSTED_INVOICES, ...scope.invoices];
-  const readOrders = async () => {
-    let n = 0;
-    for await (const page of prefetch(odoo.pages("sale.order", { fields: ["partner_id", "company_id", "date_order"], domain: orderDomain, pageSize })))
-      for (const o of parseRows(orderRow, "sale.order", page)) {
-        if (!o.partner_id) continue;
+  const [orders, invoices] = await Promise.all([
+    forEachRow(odoo, "sale.order", orderRow, { fields: ["partner_id", "company_id", "date_order"], domain: [...CONFIRMED_ORDERS, ...scope.orders], pageSize },
+      (o) => {
+        if (!o.partner_id) return false;
         buying.addOrder(o.partner_id.id, o.date_order, o.company_id?.id ?? 0);
-        n++;
-      }
-    return n;
-  };
-  const readInvoices = async () => {
-    let n = 0;
-    for await (const page of prefetch(odoo.pages("account.move", { fields: ["commercial_partner_id", "company_id", "invoice_date"], domain: moveDomain, pageSize })))
-      for (const m of parseRows(moveRow, "account.move", page)) {
-        if (!m.commercial_partner_id) continue;
+      }),
+    forEachRow(odoo, "account.move", moveRow, { fields: ["commercial_partner_id", "company_id", "invoice_date"], domain: [...POSTED_INVOICES, ...scope.invoices], pageSize },
+      (m) => {
+        if (!m.commercial_partner_id) return false;
         buying.addInvoice(m.commercial_partner_id.id, m.invoice_date, m.company_id?.id ?? 0);
-        n++;
-      }
-    return n;
-  };
-  const [orders, invoices] = await Promise.all([readOrders(), readInvoices()]);
+      }),
+  ]);
   return { orders, invoices };
+}
+
+/** Every row of a keyset-paged read (next page prefetched) through `visit`; returns how many it did not skip (false). */
+async function forEachRow<F extends Parameters<typeof odooRow>[0]>(
+  odoo: OdooClient,
+  model: string,
+  codec: OdooRowCodec<F>,
+  read: { fields: string[]; domain: OdooDomain; pageSize: number; activeTest?: boolean },
+  visit: (row: OdooRow<F>) => boolean | void,
+): Promise<number> {
+  let counted = 0;
+  for await (const page of prefetch(odoo.pages(model, read))) for (const row of parseRows(codec, model, page)) if (visit(row) !== false) counted++;
+  return counted;
 }

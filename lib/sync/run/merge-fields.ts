@@ -40,7 +40,9 @@ export class MergeFieldEnsurer {
     }
     const fresh = ids.filter((id) => !this.done.has(id));
     if (fresh.length > 0) {
-      const pending = this.createMissing(fresh).then(() => fresh.forEach((id) => this.settled.add(id)));
+      const pending = this.createMissing(fresh)
+        .then(() => this.remember(fresh))
+        .then(() => fresh.forEach((id) => this.settled.add(id)));
       for (const id of fresh) {
         this.done.set(id, pending.catch((err: unknown) => {
           // A failure is not remembered: the next run asks again.
@@ -72,10 +74,10 @@ export class MergeFieldEnsurer {
       const tags = new Set(existing.map((f) => f.tag.toUpperCase()));
       return this.fields.filter((f) => !tags.has(f.tag.toUpperCase())).map((field) => ({ audienceId, field }));
     }))).flat();
-    if (missing.length === 0) return this.remember(audienceIds);
+    if (missing.length === 0) return;
     if (missing.length <= DIRECT_CREATE_MAX) {
       for (const { audienceId, field } of missing) await withRetry(() => this.client.mergeFields.create(audienceId, toInput(field)), retry);
-      return this.remember(audienceIds);
+      return;
     }
     const ops: BatchOperationInput[] = missing.map(({ audienceId, field }, i) => ({
       method: "POST", path: `/lists/${audienceId}/merge-fields`, body: toInput(field), operation_id: `f:${i}`,
@@ -88,7 +90,6 @@ export class MergeFieldEnsurer {
       const first = failed[0]!;
       throw new Error(`Creating ${failed.length} merge field(s) failed: ${first.operationId}: ${first.error?.message ?? "unknown error"}`);
     }
-    await this.remember(audienceIds);
   }
 }
 

@@ -101,11 +101,8 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });
     return;
   }
-  // Already sent from onBatch; sending again is a no-op (same job ids) and covers a planner port that does not
-  // call it, whose audiences are then set up here (memoised per process: no request for those already done).
-  const audiences = await rt.prisma.syncBatch.findMany({ where: { runId, status: "pending" }, distinct: ["audienceId"], select: { audienceId: true } });
-  // (Batches over several audiences only come from the real planner, whose audiences audiencesOf named.)
-  await rt.mergeFields.ensure(audiences.flatMap((a) => (a.audienceId ? [a.audienceId] : [])));
+  // Mostly sent from onBatch already; sending again is a no-op (same job ids) and covers a planner port that does
+  // not call it. Their audiences were set up before planning (audiencesOf).
   const sent = await dispatchPending(rt.prisma, rt.queue, runId, 0);
   rt.log.info({ runId, batches: sent, plannedNew: plan.plannedNew, plannedUpdate: plan.plannedUpdate }, "run planned");
 }

@@ -15,7 +15,11 @@ export interface OutcomeCounts {
  */
 export async function recordOutcomes(tx: Tx, runId: string, outcomes: RecordOutcome[], now: Date): Promise<OutcomeCounts> {
   const byAudience = new Map<string, RecordOutcome[]>();
-  for (const o of outcomes) byAudience.set(o.record.audienceId, [...(byAudience.get(o.record.audienceId) ?? []), o]);
+  for (const o of outcomes) {
+    const group = byAudience.get(o.record.audienceId);
+    if (group) group.push(o);
+    else byAudience.set(o.record.audienceId, [o]);
+  }
   for (const [audienceId, group] of byAudience) await recordAudienceOutcomes(tx, runId, audienceId, group, now);
   const count = (kind: RecordOutcome["kind"]) => outcomes.filter((o) => o.kind === kind).length;
   return { sent: count("synced"), failed: count("failed") + count("rejected"), rejected: count("rejected") };

@@ -17,7 +17,7 @@ async function write(records: ReadonlyArray<readonly [PlannedRecord, "subscribe_
   const run = await prisma.syncRun.create({ data: { id: randomUUID(), mode: "incremental", trigger: "test" } });
   const handed: string[] = [];
   const writer = new BatchWriter(prisma, run.id, defaultPolicy(), false, async (id) => void handed.push(id));
-  for (const [r, kind] of records) await writer.add(r.audienceId, kind, r);
+  for (const [r, kind] of records) await writer.add(kind, r);
   await writer.finish();
   const rows = await prisma.syncBatch.findMany({ where: { runId: run.id }, orderBy: { seq: "asc" } });
   expect(handed).toEqual(rows.map((b) => b.id));

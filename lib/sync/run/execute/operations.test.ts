@@ -20,13 +20,14 @@ const plannedRecord = fc.record({
   tagsToAdd: fc.array(fc.constantFrom("odoo:b2b", "odoo:vip")),
   tagsToRemove: fc.array(fc.constantFrom("odoo:b2c", "odoo:old")),
   statusIfNew: fc.constantFrom("subscribed", "pending", "transactional"),
+  audienceId: fc.constant("list1"),
 }) as fc.Arbitrary<PlannedRecord>;
 
 describe("memberOperations through the consent firewall", () => {
   it("never sends status, and never anything that could make an opted-out member reachable", () => {
     fc.assert(
       fc.property(plannedRecord, fc.constantFrom(...statuses), (record, known) => {
-        const { ops, refusal } = memberOperations("list1", record, 0, known);
+        const { ops, refusal } = memberOperations(record, 0, known);
         expect(refusal).toBeUndefined();
         for (const op of ops) {
           const body = op.body as Record<string, unknown>;

@@ -20,12 +20,11 @@ export function parseOperationId(id: string | null): { index: number; op: "put" 
  * the consent firewall; a refused record sends nothing.
  */
 export function memberOperations(
-  listId: string,
   record: PlannedRecord,
   i: number,
   knownStatus: KnownMemberStatus | null,
 ): { ops: BatchOperationInput[]; refusal?: Extract<FirewallDecision, { allow: false }> } {
-  const path = `/lists/${listId}/members/${subscriberHash(record.email)}`;
+  const path = `/lists/${record.audienceId}/members/${subscriberHash(record.email)}`;
   const ops: BatchOperationInput[] = [];
   if (record.payload) {
     const body: MemberPutBody = {

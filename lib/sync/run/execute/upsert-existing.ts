@@ -11,7 +11,7 @@ const MAX_ROUNDS = 3;
 /** Existing members (or maybe-existing): one POST /batches of PUT + tag operations, polled, results parsed. */
 export async function upsertExisting(ctx: ExecuteContext, records: PlannedRecord[]): Promise<RecordOutcome[]> {
   const results = new Map<number, RecordResults>();
-  const built = records.map((record, index) => memberOperations(record.audienceId, record, index, ctx.knownStatus(record)));
+  const built = records.map((record, index) => memberOperations(record, index, ctx.knownStatus(record)));
   const refused = new Map(built.flatMap((b, index) => (b.refusal ? [[index, refusedOutcome(records[index]!, b.refusal)] as const] : [])));
   let pending = records.map((record, index) => ({ record, index })).filter(({ index }) => !refused.has(index));
   for (let round = 0; round < MAX_ROUNDS && pending.length > 0; round++) {
