@@ -8,7 +8,10 @@ export default defineConfig({
   fullyParallel: true,
   workers: 2,
   retries: 0,
-  timeout: 30_000,
+  // Bounds, not speed checks: generous enough for a 2-core machine with another CPU-heavy process beside it
+  // (bcrypt sign-ins and first renders of a cold server take seconds there).
+  timeout: 90_000,
+  expect: { timeout: 20_000 },
   reporter: [["list"]],
   use: {
     launchOptions: { executablePath: resolveChromium(), args: CHROMIUM_ARGS },
