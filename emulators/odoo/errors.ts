@@ -39,6 +39,15 @@ export const valueError = (m: string) => new OdooError("builtins.ValueError", m)
 export const typeError = (m: string) => new OdooError("builtins.TypeError", m);
 export const validationError = (m: string) => new OdooError("odoo.exceptions.ValidationError", m);
 
+/** What PostgreSQL's NOT NULL becomes in Odoo 17 (a required field left empty on create or write). */
+export function mandatoryFieldError(model: { name: string; description: string }, field: { string: string }, name: string): OdooError {
+  return validationError(
+    "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n" +
+      "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n" +
+      `Model: ${model.description} (${model.name})\nField: ${field.string} (${name})\n`,
+  );
+}
+
 /** Odoo prints a Python traceback in `debug`; clients only log it, so a plausible one is enough. */
 export function fakeTraceback(e: OdooError): string {
   const cls = e.exception.replace(/^builtins\./, "");

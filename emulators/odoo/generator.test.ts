@@ -1,6 +1,7 @@
 // Invariants of the generated business: money adds up to the cent, credit notes link to
 // their invoices, the population has every kind of partner a marketing sync must sort.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { checkRequiredFields } from "./data/fixture.js";
 import type { Rec } from "./schema/types.js";
 import { type Emu, ok, start } from "./testkit.js";
 
@@ -77,6 +78,9 @@ describe("sales lifecycle", () => {
 });
 
 describe("population", () => {
+  it("sets every field Odoo requires (its NOT NULL columns), like a fixture must", () => {
+    expect(() => checkRequiredFields(emu.store)).not.toThrow();
+  });
   it("has suppliers that never buy, and suppliers that also buy", async () => {
     const onlySuppliers = await ok(emu, "res.partner", "search", [[["supplier_rank", ">", 0], ["customer_rank", "=", 0], ["sale_order_ids", "=", false]]]);
     expect(onlySuppliers.length).toBeGreaterThan(0);

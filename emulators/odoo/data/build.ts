@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { generate } from "../gen/generate.js";
 import type { FixtureData, ResolvedOptions } from "../options.js";
 import { allSpecs } from "../schema/index.js";
+import { derivePartnerShares } from "../schema/partner.js";
 import { Store } from "../store/store.js";
 import { loadFixture } from "./fixture.js";
 
@@ -14,5 +15,6 @@ export function buildStore(opts: ResolvedOptions): Store {
   } else {
     generate(store, opts.generate ?? 0, opts.seed);
   }
+  derivePartnerShares(store);
   return store;
 }

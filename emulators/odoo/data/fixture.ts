@@ -2,8 +2,12 @@
 // Values use Odoo's wire shapes; unknown models or fields are fixture bugs and fail loudly.
 // Stored computed partner fields (commercial_partner_id, email_normalized, complete_name)
 // are recomputed, one2many and non-stored fields are ignored (they derive from the other side).
+// A record is held to what Odoo 17's create() would store: the required fields Odoo computes when they are
+// left out are computed the same way (completeAsOdooCreates), and any other required field left empty
+// refuses the fixture with Odoo's own "mandatory field is not set" error.
 import type { FixtureData } from "../options.js";
-import { derivePartner } from "../schema/partner.js";
+import { mandatoryFieldError } from "../errors.js";
+import { addressGet, derivePartner } from "../schema/partner.js";
 import type { Raw } from "../schema/types.js";
 import { parseDateStrict, parseDatetimeStrict } from "../store/datetime.js";
 import type { Store } from "../store/store.js";
@@ -54,6 +58,7 @@ export function loadFixture(store: Store, data: FixtureData): void {
     }
   }
   for (const p of store.table("res.partner").rows) derivePartner(p, store);
+  completeAsOdooCreates(store, now);
   for (const [model, table] of store.tables) {
     for (const [name, field] of Object.entries(table.spec.fields)) {
       if (field.type !== "many2one" || field.compute || ["create_uid", "write_uid"].includes(name)) continue;
@@ -62,5 +67,31 @@ export function loadFixture(store: Store, data: FixtureData): void {
         if (typeof id === "number" && !store.get(field.relation!, id)) throw new Error(`fixture: ${model}(${r.id}).${name} points to missing ${field.relation}(${id})`);
       }
     }
+  }
+  checkRequiredFields(store);
+}
+
+/**
+ * Required fields Odoo 17 computes on create when they are not given (stored, precomputed computes):
+ * sale.order's invoice and delivery addresses (_compute_partner_invoice_id / _shipping_id: the customer's
+ * address_get), account.move's accounting date (_compute_date: the invoice date, else today).
+ */
+function completeAsOdooCreates(store: Store, now: number): void {
+  for (const order of store.table("sale.order").rows) {
+    if (typeof order.partner_id !== "number") continue;
+    if (order.partner_invoice_id === false) order.partner_invoice_id = addressGet(store, order.partner_id, "invoice");
+    if (order.partner_shipping_id === false) order.partner_shipping_id = addressGet(store, order.partner_id, "delivery");
+  }
+  const today = new Date(now * 1000).toISOString().slice(0, 10);
+  for (const move of store.table("account.move").rows) if (move.date === false) move.date = move.invoice_date || today;
+}
+
+/** Every required field set, as PostgreSQL's NOT NULL guarantees in Odoo; the first gap refuses the data. */
+export function checkRequiredFields(store: Store): void {
+  for (const [model, table] of store.tables) {
+    const required = Object.entries(table.spec.fields).filter(([, f]) => f.required && !f.derived && !f.compute);
+    for (const r of table.rows)
+      for (const [name, field] of required)
+        if (r[name] === false || r[name] === undefined) throw new Error(`fixture: ${model}(${r.id}): ${mandatoryFieldError(table.spec, field, name).message}`);
   }
 }

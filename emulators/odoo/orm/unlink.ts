@@ -31,14 +31,16 @@ export function unlink(store: Store, model: string, recs: Rec[]): true {
           "The operation cannot be completed: another model requires the record being deleted. If possible, archive it instead.\n\n" +
             `Model: ${other.spec.description} (${other.spec.name})\nConstraint: ${other.spec.name.replace(/\./g, "_")}_${name}_fkey\n`);
       else {
+        const before = refs.map((r) => ({ [name]: r[name] }));
         for (const r of refs) r[name] = false;
         other.version++;
         // e.g. contacts whose company is deleted become their own commercial partner
-        for (const r of refs) other.spec.onWrite?.(r, new Set([name]), store);
+        refs.forEach((r, i) => other.spec.onWrite?.(r, new Set([name]), store, before[i]!));
       }
     }
   }
   for (const [m, set] of cascades) store.table(m).remove(set);
   table.remove(ids);
+  table.spec.afterUnlink?.(recs, store);
   return true;
 }

@@ -1,7 +1,7 @@
 // create() and write(). Values go through the same coercions as Odoo's ORM, stored
 // computed fields are recomputed by model hooks, and every touched row gets the
 // transaction's timestamp as write_date and the caller as write_uid.
-import { OdooError, typeError, validationError, valueError } from "../errors.js";
+import { mandatoryFieldError, OdooError, typeError, valueError } from "../errors.js";
 import type { ModelSpec, Raw, Rec } from "../schema/types.js";
 import { pyRepr } from "../store/pyrepr.js";
 import type { Store } from "../store/store.js";
@@ -11,12 +11,7 @@ import { toRaw } from "../store/values.js";
 const CREATABLE = new Set(["res.partner", "mail.blacklist", "res.partner.category", "product.product", "res.country", "res.currency"]);
 
 function notNull(spec: ModelSpec, name: string): OdooError {
-  const f = spec.fields[name]!;
-  return validationError(
-    "The operation cannot be completed:\n- Create/update: a mandatory field is not set.\n" +
-      "- Delete: another model requires the record being deleted. If possible, archive it instead.\n\n" +
-      `Model: ${spec.description} (${spec.name})\nField: ${f.string} (${name})\n`,
-  );
+  return mandatoryFieldError(spec, spec.fields[name]!, name);
 }
 
 function prepare(store: Store, spec: ModelSpec, vals: unknown, normalize = true): Record<string, Raw> {
@@ -82,11 +77,12 @@ export function write(store: Store, model: string, recs: Rec[], requested: unkno
       `Record does not exist or has been deleted.\n(Record: ${model}(${missing.map(pyRepr).join(", ")},), User: ${store.uid})`);
   const prepared = prepare(store, table.spec, vals);
   for (const rec of recs) {
+    const before = Object.fromEntries(Object.keys(prepared).map((name) => [name, rec[name]]));
     const changed = assign(store, table.spec, rec, prepared);
     rec.write_date = store.txnTime;
     rec.write_uid = store.uid;
     table.version++;
-    table.spec.onWrite?.(rec, changed, store);
+    table.spec.onWrite?.(rec, changed, store, before);
     table.spec.constraints?.(rec, store);
   }
   return true;

@@ -1,6 +1,7 @@
 // Reference models: currencies, countries, companies, users, employees, tags, products.
 // Small tables, but they give many2one values their display names like Odoo does.
 import type { Store } from "../store/store.js";
+import { recomputePartnerShare } from "./partner.js";
 import { activeField, bool, char, int, m2m, m2o, magicFields, sel } from "./common.js";
 import type { ModelSpec, Rec } from "./types.js";
 
@@ -36,6 +37,11 @@ export const usersSpec: ModelSpec = {
     partner_id: m2o("res.partner", "Related Partner", { required: true }),
     share: bool("Share User", { readonly: true, help: "External user with limited access, created only for the purpose of sharing data." }),
     company_id: m2o("res.company", "Company", { required: true }), company_ids: m2m("res.company", "Companies"), active: activeField() },
+  // res.partner.partner_share depends on user_ids.share and user_ids.active: recompute the old and new partner.
+  onWrite: (rec, changed, store, before) => {
+    if (["share", "active", "partner_id"].some((f) => changed.has(f))) recomputePartnerShare(store, [before.partner_id, rec.partner_id]);
+  },
+  afterUnlink: (recs, store) => recomputePartnerShare(store, recs.map((r) => r.partner_id)),
 };
 
 export const employeeSpec: ModelSpec = {

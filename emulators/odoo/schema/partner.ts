@@ -12,10 +12,81 @@ const TYPES = [["contact", "Contact"], ["invoice", "Invoice Address"], ["deliver
 const LANGS = [["en_US", "English (US)"], ["fr_BE", "French (BE) / Français (BE)"], ["nl_BE", "Dutch (BE) / Nederlands (BE)"],
   ["de_DE", "German / Deutsch"], ["fr_FR", "French / Français"], ["es_ES", "Spanish / Español"]] as const;
 
-function partnerShare(rec: Rec, store: Store): boolean {
-  if (rec.id === 2) return false; // OdooBot, the superuser's partner, is never "shared"
-  const users = store.table("res.users").inverseOf("partner_id").get(rec.id) ?? [];
-  return !users.some((uid) => store.get("res.users", uid)?.share === false);
+// Odoo's base.user_root: its partner (OdooBot) is never "shared", whatever its id and although the user is archived.
+const SUPERUSER_ID = 1;
+
+/**
+ * res.partner._compute_partner_share (stored, depends on user_ids.share and user_ids.active): false for the
+ * superuser's partner and for a partner with an active internal user (share = false); true otherwise.
+ */
+function partnerShareOf(partnerId: number, store: Store): boolean {
+  if (store.get("res.users", SUPERUSER_ID)?.partner_id === partnerId) return false;
+  const users = store.table("res.users").inverseOf("partner_id").get(partnerId) ?? [];
+  return !users.some((uid) => {
+    const user = store.get("res.users", uid);
+    return user !== undefined && user.active !== false && user.share === false;
+  });
+}
+
+/**
+ * Recomputes partner_share of these partners after their users changed. Odoo flushes a changed stored
+ * compute through _write, which stamps write_date: an incremental reader sees the partner as written.
+ */
+export function recomputePartnerShare(store: Store, partnerIds: Iterable<unknown>): void {
+  const table = store.table("res.partner");
+  for (const id of new Set(partnerIds)) {
+    const rec = typeof id === "number" ? store.get("res.partner", id) : undefined;
+    if (!rec) continue;
+    const share = partnerShareOf(rec.id, store);
+    if (rec.partner_share === share) continue;
+    rec.partner_share = share;
+    rec.write_date = store.txnTime;
+    rec.write_uid = store.uid;
+    table.version++;
+  }
+}
+
+/** After a fixture or the generator filled every table: partners were derived before their users existed. */
+export function derivePartnerShares(store: Store): void {
+  for (const rec of store.table("res.partner").rows) rec.partner_share = partnerShareOf(rec.id, store);
+}
+
+/**
+ * res.partner.address_get([type]) as Odoo 17 runs it: depth-first through the partner's active descendants
+ * (never into another company), then on up through its parents until a commercial entity; without an address
+ * of that type, a 'contact' met on the way, else the partner itself.
+ */
+export function addressGet(store: Store, partnerId: number, type: string): number {
+  const wanted = new Set([type, "contact"]);
+  const found = new Map<string, number>();
+  const visited = new Set<number>();
+  let current = store.get("res.partner", partnerId);
+  while (current) {
+    let toScan: Rec[] = [current];
+    while (toScan.length > 0) {
+      const record = toScan.shift()!;
+      visited.add(record.id);
+      const kind = String(record.type);
+      if (wanted.has(kind) && !found.has(kind)) found.set(kind, record.id);
+      if (found.size === wanted.size) return found.get(type)!;
+      toScan = [...activeChildren(record.id, store).filter((c) => !visited.has(c.id) && !c.is_company), ...toScan];
+    }
+    if (current.is_company || typeof current.parent_id !== "number") break;
+    current = store.get("res.partner", current.parent_id);
+  }
+  return found.get(type) ?? found.get("contact") ?? partnerId;
+}
+
+/** child_ids as Odoo reads them: archived children hidden, in res.partner's _order (complete_name, id desc). */
+function activeChildren(id: number, store: Store): Rec[] {
+  const ids = store.table("res.partner").inverseOf("parent_id").get(id) ?? [];
+  return ids
+    .map((cid) => store.get("res.partner", cid))
+    .filter((c): c is Rec => c !== undefined && c.active !== false)
+    .sort((a, b) => {
+      const [x, y] = [String(a.complete_name || ""), String(b.complete_name || "")];
+      return x < y ? -1 : x > y ? 1 : b.id - a.id;
+    });
 }
 
 export function completeName(rec: Rec, store: Store): string {
@@ -84,7 +155,7 @@ export const partnerSpec: ModelSpec = {
     customer_rank: int("Customer Rank"),
     supplier_rank: int("Supplier Rank"),
     user_ids: o2m("res.users", "partner_id", "Users"),
-    partner_share: bool("Share Partner", { readonly: true, compute: partnerShare, searchable: true }),
+    partner_share: bool("Share Partner", { readonly: true, derived: true, default: true }),
     employee: bool("Employee"),
     employee_ids: o2m("hr.employee", "work_contact_id", "Employees"),
     company_id: m2o("res.company", "Company"),

@@ -42,8 +42,10 @@ export interface ModelSpec {
   displayName?: (rec: Rec, store: Store) => string;
   /** Create-time defaults and derived values, mutates vals before insert. */
   onCreate?: (rec: Rec, store: Store) => void;
-  /** Recompute stored derived fields after a write; changed = written field names. */
-  onWrite?: (rec: Rec, changed: Set<string>, store: Store) => void;
+  /** Recompute stored derived fields after a write; changed = written field names, before = their old values. */
+  onWrite?: (rec: Rec, changed: Set<string>, store: Store, before: Record<string, Raw>) => void;
+  /** Recompute what depended on records just deleted (they are gone from the table). */
+  afterUnlink?: (recs: Rec[], store: Store) => void;
   /** Raise the error Odoo raises when a record may not be deleted. */
   beforeUnlink?: (recs: Rec[], store: Store) => void;
   /** Odoo-specific create semantics (mail.blacklist returns existing rows). */
