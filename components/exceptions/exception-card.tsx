@@ -63,6 +63,11 @@ export function ExceptionCard({ row, owners, odooUrl }: { row: ExceptionRow; own
           </span>
         )}
         {typeof detail.reason === "string" && <span className="text-slate-700">{detail.reason}</span>}
+        {Array.isArray(detail.staff) && (
+          <span className="text-slate-700" data-testid="staff-members">
+            Staff: {(detail.staff as { partnerId: number; name: string | null }[]).map((m) => `${m.name ?? "unnamed"} (${m.partnerId})`).join(", ")}
+          </span>
+        )}
         {typeof detail.message === "string" && <span className="text-slate-700">{detail.message}</span>}
         {typeof detail.detail === "string" && <span className="text-slate-700">Mailchimp: {detail.detail}</span>}
       </div>

@@ -59,6 +59,7 @@ export type ExceptionKind =
   | "invalid_email"
   | "multiple_emails"
   | "duplicate_email"
+  | "staff_email"
   | "no_route"
   | "field_missing"
   | "mailchimp_rejected"

@@ -7,6 +7,10 @@ export const EXCEPTION_KINDS: Record<string, { title: string; fix: string }> = {
     title: "Same email on different customers",
     fix: "Decide which Odoo contact owns the address (e.g. a shared info@ mailbox) and change the others.",
   },
+  staff_email: {
+    title: "Staff address on a customer",
+    fix: "This customer's email belongs to a staff member (internal user or employee), so it is not sent to Mailchimp. Give the customer an address of their own in Odoo, or remove the staff address from it; the next full run resolves this.",
+  },
   no_route: { title: "No audience rule matches", fix: "Add a routing rule in Settings → Policy, or exclude these contacts on purpose." },
   field_missing: { title: "Odoo field missing", fix: "A field the policy uses no longer exists in Odoo (upgrade?). Update the policy." },
   mailchimp_rejected: { title: "Rejected by Mailchimp", fix: "Read Mailchimp's reason below; usually the email or a merge value in Odoo." },

@@ -11,7 +11,14 @@ import { statusIfNew } from "./status-if-new";
 
 export type Decision =
   | { outcome: "excluded"; reason: ExclusionReason }
-  | { outcome: "exception"; kind: ExceptionKind; detail: Record<string, unknown>; email: string | null }
+  | {
+      outcome: "exception";
+      kind: ExceptionKind;
+      detail: Record<string, unknown>;
+      email: string | null;
+      /** Per-address problems (staff_email) name the audience the partner would go to and the other partners involved. */
+      perEmail?: { audienceId: string | null; otherPartnerIds: number[] };
+    }
   | {
       outcome: "candidate";
       audienceId: string;
@@ -34,6 +41,11 @@ export function decidePartner(p: PartnerRow, ctx: DecisionContext): Decision {
   const customerType = customerTypeOf(p, ctx);
   const companyId = effectiveCompanyOf(p, ctx);
   const rule = routePartner(ctx.policy.routing.rules, { companyId, customerType, tagNames });
+  const staff = ctx.ref.staffEmails.get(verdict.email);
+  if (staff) {
+    const detail = { ...who, reason: "a staff member's address on a customer", staff: staff.map((s) => ({ partnerId: s.partnerId, name: s.name })) };
+    return { outcome: "exception", kind: "staff_email", email: verdict.email, detail, perEmail: { audienceId: rule?.audienceId ?? null, otherPartnerIds: staff.map((s) => s.partnerId) } };
+  }
   if (!rule) return { outcome: "exception", kind: "no_route", email: verdict.email, detail: { ...who, companyId, customerType, tags: tagNames } };
   const companyName = companyId !== null ? (ctx.ref.companies.get(companyId)?.name ?? null) : null;
   const tags = managedTags(ctx.policy, { tagNames, customerType, companyName });

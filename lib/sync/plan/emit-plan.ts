@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Policy } from "@/lib/sync/policy";
 import type { BatchWriter } from "./batch-writer";
+import { perEmailFingerprint } from "./exception-fingerprint";
 import { planGroup } from "./plan-group";
 import type { PlanStage, StagedException } from "./plan-stage";
 import type { PlanTally } from "./plan-tally";
@@ -15,7 +16,7 @@ export async function emitGroups(prisma: PrismaClient, stage: PlanStage, policy:
       const out = planGroup(g, policy);
       if (out.kind === "duplicate") {
         const detail = { partnerIds: g.partnerIds, commercialPartners: g.commercials, reason: "same address on different customers" };
-        duplicates.push({ fingerprint: `duplicate_email|${g.audienceId}|${g.email}`, kind: "duplicate_email", audienceId: g.audienceId, email: g.email, partnerIds: [...g.partnerIds].sort((a, b) => a - b), detail: JSON.stringify(detail) });
+        duplicates.push({ fingerprint: perEmailFingerprint("duplicate_email", g.audienceId, g.email), kind: "duplicate_email", audienceId: g.audienceId, email: g.email, partnerIds: [...g.partnerIds].sort((a, b) => a - b), detail: JSON.stringify(detail) });
         tally.sample("exception", { kind: "duplicate_email", audienceId: g.audienceId, email: g.email, partnerIds: g.partnerIds });
         continue;
       }

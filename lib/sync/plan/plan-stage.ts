@@ -68,13 +68,24 @@ export class PlanStage {
     forgetPrismaQueryLog();
   }
 
-  async addExceptions(rows: StagedException[]): Promise<void> {
-    if (rows.length === 0) return;
+  /**
+   * A per-address problem seen on several partners (two customers with one staff address) is one row listing
+   * them all: rows of one page are merged here, rows of different pages by the ON CONFLICT.
+   */
+  async addExceptions(page: StagedException[]): Promise<void> {
+    if (page.length === 0) return;
+    const merged = new Map<string, StagedException>();
+    for (const r of page) {
+      const seen = merged.get(r.fingerprint);
+      merged.set(r.fingerprint, seen ? { ...seen, partnerIds: [...new Set([...seen.partnerIds, ...r.partnerIds])].sort((a, b) => a - b) } : r);
+    }
+    const rows = [...merged.values()];
     // partner_ids travel as text ("{1,2}") because unnest() would flatten an int[][] parameter.
     await this.prisma.$executeRawUnsafe(
-      `INSERT INTO ${this.exceptions}
+      `INSERT INTO ${this.exceptions} AS s
        SELECT f, k, a, e, p::int[], d FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::text[]) AS t(f, k, a, e, p, d)
-       ON CONFLICT (fingerprint) DO NOTHING`,
+       ON CONFLICT (fingerprint) DO UPDATE
+         SET partner_ids = ARRAY(SELECT DISTINCT x FROM unnest(s.partner_ids || EXCLUDED.partner_ids) AS x ORDER BY x)`,
       rows.map((r) => r.fingerprint),
       rows.map((r) => r.kind),
       rows.map((r) => r.audienceId),

@@ -2,7 +2,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { PlanStage } from "./plan-stage";
 
 /** Kinds the planner raises; only these are auto-resolved by a full run (the runtime owns the others). */
-export const PLANNER_EXCEPTION_KINDS = ["missing_email", "invalid_email", "multiple_emails", "duplicate_email", "no_route", "field_missing"];
+export const PLANNER_EXCEPTION_KINDS = ["missing_email", "invalid_email", "multiple_emails", "duplicate_email", "staff_email", "no_route", "field_missing"];
 
 /**
  * One row per problem across runs (the fingerprint). A problem seen again counts another occurrence and

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import { OdooMissingError, type OdooClient } from "@/lib/odoo";
 import { flag, many2one, odooId, parsePage, text } from "./odoo-values";
+import { loadStaffEmails, type StaffMember, type WorkEmail } from "./staff-emails";
 
 /** The small tables every decision consults: a few thousand rows at most, so they live in memory. */
 export interface ReferenceData {
@@ -9,6 +10,8 @@ export interface ReferenceData {
   companyPartnerIds: Set<number>;
   /** Partners of internal users and employees' work contacts. */
   staffPartnerIds: Set<number>;
+  /** Normalised address -> the staff members it belongs to (plan/staff-emails.ts). */
+  staffEmails: Map<string, StaffMember[]>;
   /** OdooBot, the public user and Odoo's user templates. */
   systemPartnerIds: Set<number>;
   categories: Map<number, string>;
@@ -19,7 +22,7 @@ export interface ReferenceData {
 const SYSTEM_LOGINS = new Set(["__system__", "public", "default", "portaltemplate"]);
 
 const user = z.looseObject({ id: odooId, login: text, share: flag, partner_id: many2one });
-const employee = z.looseObject({ id: odooId, work_contact_id: many2one });
+const employee = z.looseObject({ id: odooId, work_contact_id: many2one, work_email: text });
 const company = z.looseObject({ id: odooId, name: text, partner_id: many2one });
 const named = z.looseObject({ id: odooId, name: text });
 const country = z.looseObject({ id: odooId, name: text, code: text });
@@ -29,6 +32,7 @@ export async function loadReferenceData(odoo: OdooClient, pageSize: number): Pro
     companies: new Map(),
     companyPartnerIds: new Set(),
     staffPartnerIds: new Set(),
+    staffEmails: new Map(),
     systemPartnerIds: new Set(),
     categories: new Map(),
     countries: new Map(),
@@ -46,13 +50,19 @@ export async function loadReferenceData(odoo: OdooClient, pageSize: number): Pro
       if (u.id === 1 || SYSTEM_LOGINS.has(u.login ?? "")) ref.systemPartnerIds.add(u.partner_id.id);
       else if (!u.share) ref.staffPartnerIds.add(u.partner_id.id);
     }
+  const workEmails: WorkEmail[] = [];
   try {
-    for await (const page of odoo.pages("hr.employee", { ...all, fields: ["work_contact_id"] }))
-      for (const e of parsePage(employee, "hr.employee", page)) if (e.work_contact_id) ref.staffPartnerIds.add(e.work_contact_id.id);
+    for await (const page of odoo.pages("hr.employee", { ...all, fields: ["work_contact_id", "work_email"] }))
+      for (const e of parsePage(employee, "hr.employee", page)) {
+        if (!e.work_contact_id) continue;
+        ref.staffPartnerIds.add(e.work_contact_id.id);
+        if (e.work_email) workEmails.push({ email: e.work_email, partnerId: e.work_contact_id.id });
+      }
   } catch (err) {
     // Databases without the Employees app have no hr.employee; staff are then users and employee=true.
     if (!(err instanceof OdooMissingError)) throw err;
   }
+  await loadStaffEmails(odoo, ref, workEmails, pageSize);
   for await (const page of odoo.pages("res.partner.category", { ...all, fields: ["name"] }))
     for (const c of parsePage(named, "res.partner.category", page)) if (c.name) ref.categories.set(c.id, c.name);
   for await (const page of odoo.pages("res.country", { ...all, fields: ["name", "code"] }))

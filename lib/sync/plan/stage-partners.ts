@@ -2,6 +2,7 @@ import { prefetch } from "./prefetch";
 import type { OdooClient } from "@/lib/odoo";
 import { canonicalJson } from "./canonical-json";
 import { decidePartner } from "./decide-partner";
+import { perEmailFingerprint, perPartnerFingerprint } from "./exception-fingerprint";
 import { parsePartners } from "./partner-row";
 import type { DecisionContext } from "./plan-context";
 import type { PlanStage, StagedCandidate, StagedException } from "./plan-stage";
@@ -24,8 +25,11 @@ export async function stagePartners(odoo: OdooClient, ctx: DecisionContext, scop
       if (d.outcome === "excluded") tally.exclude(partner.id, d.reason);
       else if (d.outcome === "exception") {
         const detail = { ...d.detail, partnerId: partner.id };
-        exceptions.push({ fingerprint: `${d.kind}||partner:${partner.id}`, kind: d.kind, audienceId: null, email: d.email, partnerIds: [partner.id], detail: JSON.stringify(detail) });
-        tally.sample("exception", { kind: d.kind, partnerIds: [partner.id], email: d.email, ...detail });
+        const partnerIds = [partner.id, ...(d.perEmail?.otherPartnerIds ?? [])].sort((a, b) => a - b);
+        const audienceId = d.perEmail?.audienceId ?? null;
+        const fingerprint = d.perEmail && d.email ? perEmailFingerprint(d.kind, audienceId, d.email) : perPartnerFingerprint(d.kind, partner.id);
+        exceptions.push({ fingerprint, kind: d.kind, audienceId, email: d.email, partnerIds, detail: JSON.stringify(detail) });
+        tally.sample("exception", { kind: d.kind, partnerIds, email: d.email, audienceId, ...detail });
       } else
         candidates.push({ audienceId: d.audienceId, email: d.email, partnerId: partner.id, commercialId: partner.commercialId, rank: d.rank, statusIfNew: d.statusIfNew, payload: canonicalJson(d.payload) });
     }
