@@ -59,7 +59,7 @@ export function ExceptionList({ title, rows, empty }: { title: string; rows: Con
               <td className={td}>{e.email ?? "—"}</td>
               <td className={`${td} text-xs`}>{what}</td>
               <td className={td}>{e.occurrences}</td>
-              <td className={`${td} whitespace-nowrap`}>{formatUtc(e.updatedAt)}</td>
+              <td className={`${td} whitespace-nowrap`}>{formatUtc(e.lastSeenAt)}</td>
             </tr>
           );
         })}

@@ -10,7 +10,7 @@ import { describeKind } from "@/lib/console/exceptions/kinds";
 
 type Owner = { id: string; name: string };
 
-export function ExceptionCard({ row, owners, odooUrl }: { row: ExceptionRow; owners: Owner[]; odooUrl?: string }) {
+export function ExceptionCard({ row, owners, odooUrl, audienceName }: { row: ExceptionRow; owners: Owner[]; odooUrl?: string; audienceName?: string }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [error, setError] = useState<string>();
@@ -34,7 +34,7 @@ export function ExceptionCard({ row, owners, odooUrl }: { row: ExceptionRow; own
         {row.email && <span className="font-mono text-sm text-slate-700">{row.email}</span>}
         {typeof detail.name === "string" && <span className="text-sm text-slate-700">{detail.name}</span>}
         <span className="ml-auto text-xs text-slate-500">
-          seen {row.occurrences}× · last {formatUtc(row.updatedAt)}
+          seen {row.occurrences}× · last {formatUtc(row.lastSeenAt)}
         </span>
       </div>
       <p className="mt-1 text-sm text-slate-600">{kind.fix}</p>
@@ -56,7 +56,12 @@ export function ExceptionCard({ row, owners, odooUrl }: { row: ExceptionRow; own
             ))}
           </span>
         )}
-        {row.audienceId && <span>Audience {row.audienceId}</span>}
+        {row.audienceId && (
+          <span>
+            Audience {audienceName && <span className="text-slate-700">{audienceName} </span>}
+            <span className="font-mono">{row.audienceId}</span>
+          </span>
+        )}
         {typeof detail.rawEmail === "string" && (
           <span>
             Odoo has <span className="rounded bg-slate-100 px-1 font-mono text-slate-700">“{detail.rawEmail}”</span>

@@ -45,3 +45,20 @@ describe("exception queue", () => {
     await expect(assignException({ id: exc.id.toString(), ownerId: marketing.id }, actor)).rejects.toThrow(/ops or admin/);
   });
 });
+
+describe("last seen", () => {
+  it("is when a run last raised the exception: assigning, commenting and resolving leave it alone", async () => {
+    const ops = await prisma.user.findUniqueOrThrow({ where: { email: "ops@x.test" } });
+    const actor = { id: ops.id, email: ops.email, name: ops.name, role: ops.role };
+    const seenAt = new Date("2026-11-01T08:00:00Z");
+    const exc = await prisma.syncException.create({ data: { kind: "invalid_email", fingerprint: "invalid_email||partner:42", partnerIds: [42], lastSeenAt: seenAt } });
+    const id = exc.id.toString();
+    await assignException({ id, ownerId: ops.id }, actor);
+    await commentOnException({ id, body: "mine" }, actor);
+    const row = (await listExceptions({ status: "open", kind: "invalid_email" })).rows[0];
+    expect(row?.ownerName).toBe("Olga Ops");
+    expect(row?.lastSeenAt).toEqual(seenAt);
+    await resolveException({ id, resolved: true }, actor);
+    expect((await listExceptions({ status: "resolved", kind: "invalid_email" })).rows[0]?.lastSeenAt).toEqual(seenAt);
+  });
+});

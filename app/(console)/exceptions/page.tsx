@@ -2,6 +2,7 @@ import Link from "next/link";
 import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { EmptyState } from "@/components/empty-state";
 import { ExceptionCard } from "@/components/exceptions/exception-card";
+import { audienceNames } from "@/lib/console/audience-names";
 import { listExceptions } from "@/lib/console/exceptions/list-exceptions";
 import { describeKind } from "@/lib/console/exceptions/kinds";
 import { getEnv } from "@/lib/env";
@@ -21,7 +22,7 @@ export default async function ExceptionsPage({ searchParams }: { searchParams: S
 async function Exceptions({ searchParams }: { searchParams: Awaited<Search> }) {
   const status = searchParams.status === "resolved" ? "resolved" : "open";
   const kind = searchParams.kind && /^[a-z_]+$/.test(searchParams.kind) ? searchParams.kind : undefined;
-  const { rows, counts, owners } = await listExceptions({ status, kind });
+  const [{ rows, counts, owners }, names] = await Promise.all([listExceptions({ status, kind }), audienceNames()]);
   const href = (s: string, k?: string) => `/exceptions?status=${s}${k ? `&kind=${k}` : ""}`;
   const chip = (active: boolean) =>
     `rounded-full border px-3 py-1 text-xs font-medium ${active ? "border-brand-500 bg-brand-50 text-brand-700" : "border-slate-200 bg-white text-slate-600"}`;
@@ -46,7 +47,7 @@ async function Exceptions({ searchParams }: { searchParams: Awaited<Search> }) {
       ) : (
         <div className="space-y-3">
           {rows.map((r) => (
-            <ExceptionCard key={r.id} row={r} owners={owners} odooUrl={getEnv().ODOO_URL} />
+            <ExceptionCard key={r.id} row={r} owners={owners} odooUrl={getEnv().ODOO_URL} audienceName={r.audienceId ? names.get(r.audienceId) : undefined} />
           ))}
         </div>
       )}

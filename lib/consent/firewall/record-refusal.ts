@@ -43,7 +43,7 @@ export async function recordRefusal(
       detail,
       ...(ctx.runId ? { firstRunId: ctx.runId, lastRunId: ctx.runId } : {}),
     },
-    update: { occurrences: { increment: 1 }, detail, status: "open", resolvedAt: null, ...(ctx.runId ? { lastRunId: ctx.runId } : {}) },
+    update: { occurrences: { increment: 1 }, detail, lastSeenAt: new Date(), status: "open", resolvedAt: null, ...(ctx.runId ? { lastRunId: ctx.runId } : {}) },
   });
 }
 

@@ -23,6 +23,6 @@ export async function raiseEmailChanged(db: Db, args: { audienceId: string; oldE
       partnerIds,
       detail,
     },
-    update: { occurrences: { increment: 1 }, detail, partnerIds, status: "open", resolvedAt: null, resolvedById: null },
+    update: { occurrences: { increment: 1 }, detail, partnerIds, lastSeenAt: new Date(), status: "open", resolvedAt: null, resolvedById: null },
   });
 }

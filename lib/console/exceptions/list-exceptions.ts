@@ -12,7 +12,7 @@ export async function listExceptions(filter: ExceptionFilter, limit = 200) {
   const [rows, byKind, owners] = await Promise.all([
     prisma.syncException.findMany({
       where,
-      orderBy: [{ updatedAt: "desc" }],
+      orderBy: [{ lastSeenAt: "desc" }, { id: "desc" }],
       take: limit,
       include: { comments: { orderBy: { createdAt: "asc" } } },
     }),

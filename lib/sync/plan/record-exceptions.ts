@@ -14,7 +14,7 @@ export async function recordExceptions(prisma: PrismaClient, stage: PlanStage, r
      SELECT kind, fingerprint, audience_id, email, partner_ids, detail::jsonb, $1::uuid, $1::uuid, now() FROM ${stage.exceptions}
      ON CONFLICT (fingerprint) DO UPDATE SET
        occurrences = sync_exceptions.occurrences + 1, last_run_id = EXCLUDED.last_run_id, detail = EXCLUDED.detail,
-       partner_ids = EXCLUDED.partner_ids, updated_at = now(), status = 'open', resolved_at = NULL, resolved_by_id = NULL`,
+       partner_ids = EXCLUDED.partner_ids, updated_at = now(), last_seen_at = now(), status = 'open', resolved_at = NULL, resolved_by_id = NULL`,
     runId,
   );
 }
@@ -39,7 +39,7 @@ export async function recordFieldMissing(prisma: PrismaClient, runId: string, fi
     `INSERT INTO sync_exceptions (kind, fingerprint, partner_ids, detail, first_run_id, last_run_id, updated_at)
      VALUES ('field_missing', $1, '{}', $2::jsonb, $3::uuid, $3::uuid, now())
      ON CONFLICT (fingerprint) DO UPDATE SET occurrences = sync_exceptions.occurrences + 1, last_run_id = EXCLUDED.last_run_id,
-       detail = EXCLUDED.detail, updated_at = now(), status = 'open', resolved_at = NULL, resolved_by_id = NULL`,
+       detail = EXCLUDED.detail, updated_at = now(), last_seen_at = now(), status = 'open', resolved_at = NULL, resolved_by_id = NULL`,
     fingerprint,
     detail,
     runId,

@@ -79,11 +79,11 @@ async function recordExceptions(tx: Tx, runId: string, audienceId: string, outco
     }));
     // A refusal seen again reopens its row: the record is still not in Mailchimp.
     await tx.$executeRaw`
-      INSERT INTO sync_exceptions AS e (kind, fingerprint, audience_id, email, partner_ids, detail, first_run_id, last_run_id, updated_at)
-      SELECT r.kind, r.fingerprint, ${audienceId}, r.email, r.partner_ids, r.detail, ${runId}::uuid, ${runId}::uuid, ${now}::timestamptz
+      INSERT INTO sync_exceptions AS e (kind, fingerprint, audience_id, email, partner_ids, detail, first_run_id, last_run_id, updated_at, last_seen_at)
+      SELECT r.kind, r.fingerprint, ${audienceId}, r.email, r.partner_ids, r.detail, ${runId}::uuid, ${runId}::uuid, ${now}::timestamptz, ${now}::timestamptz
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(kind text, fingerprint text, email text, partner_ids int[], detail jsonb)
       ON CONFLICT (fingerprint) DO UPDATE SET occurrences = e.occurrences + 1, detail = EXCLUDED.detail,
-        partner_ids = EXCLUDED.partner_ids, last_run_id = EXCLUDED.last_run_id, updated_at = EXCLUDED.updated_at,
+        partner_ids = EXCLUDED.partner_ids, last_run_id = EXCLUDED.last_run_id, updated_at = EXCLUDED.updated_at, last_seen_at = EXCLUDED.last_seen_at,
         status = 'open', resolved_at = NULL, resolved_by_id = NULL`;
   }
   const synced = outcomes.filter((o) => o.kind === "synced").map((o) => o.record.email);

@@ -15,7 +15,10 @@ const naException = () => prisma.syncException.findUniqueOrThrow({ where: { fing
 
 it("keeps one row per problem across runs, counting occurrences", async () => {
   const first = await plan(prisma, odoo, policy);
+  const longAgo = new Date("2020-01-01T00:00:00Z");
+  await prisma.syncException.updateMany({ data: { lastSeenAt: longAgo } });
   const second = await plan(prisma, odoo, policy);
+  expect((await naException()).lastSeenAt.getTime()).toBeGreaterThan(longAgo.getTime()); // the run that saw it again
   const row = await naException();
   expect(row).toMatchObject({ kind: "invalid_email", status: "open", occurrences: 2, firstRunId: first.runId, lastRunId: second.runId, partnerIds: [134] });
   expect(row.detail).toMatchObject({ rawEmail: "n/a", partnerId: 134 });
