@@ -41,7 +41,7 @@ export function OverviewPanels({ stats, canSeeExceptions, names }: { stats: Stat
       </div>
       {audiences.length > 0 && (
         <div className="mt-6">
-          <DataTable columns={["Audience", ...["Synced", "Failed (will retry)", "Exceptions", "Left scope", "Unsubscribed or cleaned"].map((label) => ({ label, align: "right" as const }))]}>
+          <DataTable columns={["Audience", ...["Synced", "Failed (will retry)", "Open exceptions", "Left scope", "Unsubscribed or cleaned"].map((label) => ({ label, align: "right" as const }))]}>
               {audiences.map((a) => (
                 <tr key={a.audienceId}>
                   <td className="px-4 py-2">

@@ -4,6 +4,11 @@ export async function listRuns(limit = 50) {
   return getPrisma().syncRun.findMany({ orderBy: { createdAt: "desc" }, take: limit });
 }
 
+/** The last run that was meant to change Mailchimp (dry runs left out), whatever its status. */
+export async function latestRun() {
+  return getPrisma().syncRun.findFirst({ where: { dryRun: false }, orderBy: { createdAt: "desc" } });
+}
+
 export async function getRunWithBatches(id: string) {
   return getPrisma().syncRun.findUnique({
     where: { id },

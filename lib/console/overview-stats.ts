@@ -1,9 +1,11 @@
 import { getPrisma } from "@/lib/db/client";
+import { latestRun } from "./list-runs";
 
 export interface AudienceHealth {
   audienceId: string;
   synced: number;
   failed: number;
+  /** Open exceptions that name this audience: what the Exceptions page lists for it. */
   exception: number;
   excluded: number;
   unsubscribedOrCleaned: number;
@@ -12,8 +14,8 @@ export interface AudienceHealth {
 /** Numbers for the overview: the last runs, per-audience record outcomes and the open exception count. */
 export async function overviewStats() {
   const prisma = getPrisma();
-  const [lastRun, lastSuccess, grouped, memberStates, openExceptions] = await Promise.all([
-    prisma.syncRun.findFirst({ where: { dryRun: false }, orderBy: { createdAt: "desc" } }),
+  const [lastRun, lastSuccess, grouped, memberStates, openByAudience, openExceptions] = await Promise.all([
+    latestRun(),
     prisma.syncRun.findFirst({ where: { dryRun: false, status: "succeeded" }, orderBy: { finishedAt: "desc" } }),
     prisma.syncRecord.groupBy({ by: ["audienceId", "lastStatus"], _count: { _all: true } }),
     prisma.syncRecord.groupBy({
@@ -21,6 +23,7 @@ export async function overviewStats() {
       where: { memberStatus: { in: ["unsubscribed", "cleaned"] } },
       _count: { _all: true },
     }),
+    prisma.syncException.groupBy({ by: ["audienceId"], where: { status: "open", audienceId: { not: null } }, _count: { _all: true } }),
     prisma.syncException.count({ where: { status: "open" } }),
   ]);
   const audiences = new Map<string, AudienceHealth>();
@@ -29,7 +32,10 @@ export async function overviewStats() {
     if (!a) audiences.set(id, (a = { audienceId: id, synced: 0, failed: 0, exception: 0, excluded: 0, unsubscribedOrCleaned: 0 }));
     return a;
   };
-  for (const g of grouped) entry(g.audienceId)[g.lastStatus] = g._count._all;
+  // A record's own "exception" status is not counted: an address held back (a duplicate, a staff address) often
+  // has no record at all, while its open exception always names the audience.
+  for (const g of grouped) if (g.lastStatus !== "exception") entry(g.audienceId)[g.lastStatus] = g._count._all;
   for (const m of memberStates) entry(m.audienceId).unsubscribedOrCleaned = m._count._all;
+  for (const e of openByAudience) if (e.audienceId) entry(e.audienceId).exception = e._count._all;
   return { lastRun, lastSuccess, audiences: [...audiences.values()].sort((a, b) => a.audienceId.localeCompare(b.audienceId)), openExceptions };
 }
