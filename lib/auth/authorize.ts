@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { auditFailedSignIn } from "./audit-sign-in";
 import { checkSignInLimit, recordSignInAttempt } from "./limiter";
 import { DUMMY_HASH, verifyPassword } from "./password";
 import type { Role } from "./roles";
@@ -34,7 +35,12 @@ export async function authorizeCredentials(
   const matches = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
   const ok = matches && user !== null && user.active && user.passwordHash !== null;
   await recordSignInAttempt(prisma, email, input.ip, ok);
-  if (!ok || !user) return { ok: false, reason: "invalid" };
+  if (!ok || !user) {
+    const reason = !user ? "unknown_account" : !user.active ? "inactive" : user.passwordHash === null ? "no_password" : "wrong_password";
+    const now = await checkSignInLimit(prisma, email, input.ip);
+    await auditFailedSignIn(prisma, { email, ip: input.ip, reason, lockedForSeconds: now.allowed ? null : now.retryAfterSeconds });
+    return { ok: false, reason: "invalid" };
+  }
   await prisma.user.update({ where: { id: user.id }, data: { lastSignInAt: new Date() } });
   await prisma.auditEvent.create({ data: { actorId: user.id, action: "auth.sign_in", detail: { method: "password", ip: input.ip } } });
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, role: user.role } };

@@ -16,17 +16,26 @@ export default function AuditPage() {
 async function AuditTable() {
   const events = await listAuditEvents();
   if (events.length === 0) {
-    return <EmptyState title="Nothing recorded yet">Sign-ins, user changes, runs and approvals are recorded here.</EmptyState>;
+    return <EmptyState title="Nothing recorded yet">Sign-ins (failed ones and lockouts too), user changes, runs, exceptions and approvals are recorded here.</EmptyState>;
   }
   return (
     <DataTable columns={["When (UTC)", "Who", "What", "Target", "Detail"]}>
           {events.map((e) => (
             <tr key={e.id}>
               <td className="whitespace-nowrap px-4 py-2 text-slate-600">{e.at.toISOString().replace("T", " ").slice(0, 19)}</td>
-              <td className="px-4 py-2">{e.actor ?? "system"}</td>
+              <td className="px-4 py-2">
+                {e.who.name}
+                {e.who.email && <span className="block text-xs text-slate-500">{e.who.email}</span>}
+              </td>
               <td className="px-4 py-2 font-mono text-xs">{e.action}</td>
               <td className="px-4 py-2">{e.target ?? ""}</td>
-              <td className="px-4 py-2 font-mono text-xs text-slate-500">{JSON.stringify(e.detail)}</td>
+              <td className="px-4 py-2 text-xs text-slate-600">
+                {e.detail.map((d) => (
+                  <span key={d.label} className="mr-3 inline-block">
+                    <span className="text-slate-400">{d.label}</span> {d.value}
+                  </span>
+                ))}
+              </td>
             </tr>
           ))}
         </DataTable>
