@@ -1,3 +1,4 @@
+import { AudienceLabel } from "@/components/audience-label";
 import { DataTable } from "@/components/data-table";
 import { formatUtc } from "@/components/format";
 import type { ConsentOverview } from "@/lib/consent/console/overview";
@@ -25,7 +26,7 @@ export function ApprovalTable({ rows, canDecide }: { rows: ConsentOverview["appr
   );
 }
 
-export function WebhookAuditTable({ audit }: { audit: AuditView }) {
+export function WebhookAuditTable({ audit, names }: { audit: AuditView; names: Map<string, string> }) {
   if (!audit.checked) {
     return (
       <Section title="Webhooks per audience" count={0} empty={`Not checked: ${audit.why}`}>
@@ -38,7 +39,7 @@ export function WebhookAuditTable({ audit }: { audit: AuditView }) {
       <DataTable columns={["Audience", "Webhook", "Detail"]}>
         {audit.results.map((r) => (
           <tr key={r.audienceId}>
-            <td className={td}>{r.audienceId}</td>
+            <td className={td}><AudienceLabel id={r.audienceId} names={names} /></td>
             <td className={`${td} font-medium ${AUDIT_TONE[r.status] ?? ""}`}>{r.status.replaceAll("_", " ")}</td>
             <td className={`${td} text-xs`}>{r.detail}</td>
           </tr>

@@ -1,3 +1,4 @@
+import { AudienceLabel } from "@/components/audience-label";
 import { DataTable } from "@/components/data-table";
 import { formatUtc } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
@@ -6,13 +7,15 @@ import { age, Section } from "./section";
 
 const td = "px-4 py-2";
 
-export function DriftTable({ rows }: { rows: ConsentOverview["drift"] }) {
+type Names = { names: Map<string, string> };
+
+export function DriftTable({ rows, names }: { rows: ConsentOverview["drift"] } & Names) {
   return (
     <Section title="Opted out in Mailchimp, not yet confirmed in Odoo" count={rows.length} empty="Every unsubscribe and bounce Mailchimp reported has been written to Odoo.">
       <DataTable columns={["Audience", "Email", "Mailchimp", "Odoo partners", "Write-back"]}>
         {rows.map((r) => (
           <tr key={`${r.audienceId} ${r.email}`}>
-            <td className={td}>{r.audienceId}</td>
+            <td className={td}><AudienceLabel id={r.audienceId} names={names} /></td>
             <td className={td}>{r.email}</td>
             <td className={td}><StatusPill status={r.memberStatus} /></td>
             <td className={td}>{r.partnerIds.join(", ") || "—"}</td>
@@ -26,13 +29,13 @@ export function DriftTable({ rows }: { rows: ConsentOverview["drift"] }) {
   );
 }
 
-export function WritebackTable({ title, rows, empty }: { title: string; rows: ConsentOverview["failed"]; empty: string }) {
+export function WritebackTable({ title, rows, empty, names }: { title: string; rows: ConsentOverview["failed"]; empty: string } & Names) {
   return (
     <Section title={title} count={rows.length} empty={empty}>
       <DataTable columns={["Audience", "Email", "Change", "Status", "Tries", "Age / next try", "Error"]}>
         {rows.map((w) => (
           <tr key={w.id.toString()}>
-            <td className={td}>{w.audienceId}</td>
+            <td className={td}><AudienceLabel id={w.audienceId} names={names} /></td>
             <td className={td}>{w.email}</td>
             <td className={td}>{w.action} → {w.target}</td>
             <td className={td}><StatusPill status={w.status} /></td>
@@ -46,7 +49,7 @@ export function WritebackTable({ title, rows, empty }: { title: string; rows: Co
   );
 }
 
-export function ExceptionList({ title, rows, empty }: { title: string; rows: ConsentOverview["refused"]; empty: string }) {
+export function ExceptionList({ title, rows, empty, names }: { title: string; rows: ConsentOverview["refused"]; empty: string } & Names) {
   return (
     <Section title={title} count={rows.length} empty={empty}>
       <DataTable columns={["Audience", "Email", "What", "Times", "Last seen (UTC)"]}>
@@ -55,7 +58,7 @@ export function ExceptionList({ title, rows, empty }: { title: string; rows: Con
           const what = typeof d.reason === "string" ? d.reason : `${String(d.old_email)} → ${String(d.new_email)}`;
           return (
             <tr key={e.id.toString()}>
-              <td className={td}>{e.audienceId ?? "—"}</td>
+              <td className={td}>{e.audienceId ? <AudienceLabel id={e.audienceId} names={names} /> : "—"}</td>
               <td className={td}>{e.email ?? "—"}</td>
               <td className={`${td} text-xs`}>{what}</td>
               <td className={td}>{e.occurrences}</td>
@@ -68,14 +71,14 @@ export function ExceptionList({ title, rows, empty }: { title: string; rows: Con
   );
 }
 
-export function EventTable({ rows }: { rows: ConsentOverview["events"] }) {
+export function EventTable({ rows, names }: { rows: ConsentOverview["events"] } & Names) {
   return (
     <Section title="Recent Mailchimp events" count={rows.length} empty="No webhook delivery or poll finding yet.">
       <DataTable columns={["Received (UTC)", "Audience", "Type", "Email", "Source", "Status"]}>
         {rows.map((e) => (
           <tr key={e.id.toString()}>
             <td className={`${td} whitespace-nowrap`}>{formatUtc(e.receivedAt)}</td>
-            <td className={td}>{e.listId}</td>
+            <td className={td}><AudienceLabel id={e.listId} names={names} /></td>
             <td className={td}>{e.type}</td>
             <td className={td}>
               {e.email ?? "—"}

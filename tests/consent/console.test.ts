@@ -6,6 +6,8 @@ import { DriftTable, EventTable, WritebackTable } from "@/components/consent/con
 import { createUser } from "@/lib/auth/users";
 import { decideApprovalFromConsole } from "@/lib/consent/console/decide-action";
 import { loadConsentOverview } from "@/lib/consent/console/overview";
+import { audienceNames } from "@/lib/console/audience-names";
+import { savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "../helpers/db";
 
 // What the Consent page reads, and a render check of its tables (the page itself needs a session).
@@ -16,7 +18,7 @@ describe("consent console data", () => {
   it("is honestly empty before anything happened", async () => {
     const data = await loadConsentOverview(prisma);
     expect(data).toMatchObject({ audiences: [], drift: [], pending: [], failed: [], events: [], approvals: [] });
-    expect(renderToStaticMarkup(createElement(DriftTable, { rows: [] }))).toContain("Every unsubscribe and bounce");
+    expect(renderToStaticMarkup(createElement(DriftTable, { rows: [], names: new Map() }))).toContain("Every unsubscribe and bounce");
   });
 
   it("shows drift, write-back state, unknown emails and approvals, and audits an admin's decision", async () => {
@@ -38,12 +40,16 @@ describe("consent console data", () => {
     expect(data.drift).toMatchObject([{ email: "eve@acme.io", writeback: { status: "failed", lastError: "OdooAccessError: no" } }]);
     expect(data.events[0]).toMatchObject({ email: "stranger@else.io", knownToEngine: false });
 
-    const html = [
-      renderToStaticMarkup(createElement(DriftTable, { rows: data.drift })),
-      renderToStaticMarkup(createElement(WritebackTable, { title: "Failed", rows: data.failed, empty: "" })),
-      renderToStaticMarkup(createElement(EventTable, { rows: data.events })),
-      renderToStaticMarkup(createElement(WebhookAuditTable, { audit: { checked: true, results: [{ audienceId: "aud1", status: "api_source_ticked", detail: "echo" }] } })),
-    ].join("");
+    const names = new Map([["aud1", "Shop North customers"]]);
+    const tables = [
+      renderToStaticMarkup(createElement(DriftTable, { rows: data.drift, names })),
+      renderToStaticMarkup(createElement(WritebackTable, { title: "Failed", rows: data.failed, empty: "", names })),
+      renderToStaticMarkup(createElement(EventTable, { rows: data.events, names })),
+      renderToStaticMarkup(createElement(WebhookAuditTable, { audit: { checked: true, results: [{ audienceId: "aud1", status: "api_source_ticked", detail: "echo" }] }, names })),
+    ];
+    // Every table names the audience by its routing rules (the id stays beside it, for searching in Mailchimp).
+    for (const table of tables) expect(table).toContain("Shop North customers");
+    const html = tables.join("");
     expect(html).toContain("OdooAccessError: no");
     expect(html).toContain("not synced by Bridgeline");
     expect(html).toContain("api source ticked");
@@ -53,5 +59,12 @@ describe("consent console data", () => {
     await decideApprovalFromConsole({ id: approval.id.toString(), decision: "rejected" }, { id: admin.id, email: admin.email, name: admin.name, role: "admin" });
     expect((await prisma.auditEvent.findFirstOrThrow()).action).toBe("consent.approval.rejected");
     await expect(decideApprovalFromConsole({ id: approval.id.toString(), decision: "approved" }, { id: admin.id, email: admin.email, name: admin.name, role: "admin" })).rejects.toThrow(/already decided/);
+  });
+});
+
+describe("audience names", () => {
+  it("are the names of the routing rules that send contacts to each audience", async () => {
+    await savePolicy(prisma, { routing: { rules: [{ name: "North B2B", audienceId: "aud1", customerType: "b2b" }, { name: "North B2C", audienceId: "aud1" }, { name: "South", audienceId: "aud2" }] } });
+    expect(await audienceNames()).toEqual(new Map([["aud1", "North B2B · North B2C"], ["aud2", "South"]]));
   });
 });

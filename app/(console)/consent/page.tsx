@@ -3,6 +3,7 @@ import { ApprovalTable, WebhookAuditTable } from "@/components/consent/approvals
 import { DriftTable, EventTable, ExceptionList, WritebackTable } from "@/components/consent/consent-tables";
 import { EmptyState } from "@/components/empty-state";
 import { requirePage } from "@/lib/auth/guard";
+import { audienceNames } from "@/lib/console/audience-names";
 import { loadConsentOverview } from "@/lib/consent/console/overview";
 import { webhookAuditForConsole } from "@/lib/consent/console/webhook-audit";
 import { getPrisma } from "@/lib/db/client";
@@ -20,7 +21,7 @@ export default async function ConsentPage() {
 
 async function Consent() {
   const user = await requirePage("consent");
-  const data = await loadConsentOverview(getPrisma());
+  const [data, names] = await Promise.all([loadConsentOverview(getPrisma()), audienceNames()]);
   const audit = await webhookAuditForConsole(data.audiences);
   const nothingYet = data.audiences.length === 0 && data.refused.length === 0;
   return (
@@ -38,13 +39,13 @@ async function Consent() {
         Mailchimp is the master of consent: opt-outs flow to Odoo, and Bridgeline never re-subscribes anyone in Mailchimp.
       </p>
       <ApprovalTable rows={data.approvals} canDecide={user.role === "admin"} />
-      <DriftTable rows={data.drift} />
-      <WritebackTable title="Pending write-backs" rows={data.pending} empty="No write-back is waiting." />
-      <WritebackTable title="Failed write-backs" rows={data.failed} empty="No write-back has failed." />
-      <ExceptionList title="Refused writes (consent firewall)" rows={data.refused} empty="The firewall has refused no outbound write." />
-      <ExceptionList title="Address changed in Mailchimp" rows={data.emailChanges} empty="No one changed their address in Mailchimp." />
-      <WebhookAuditTable audit={audit} />
-      <EventTable rows={data.events} />
+      <DriftTable rows={data.drift} names={names} />
+      <WritebackTable title="Pending write-backs" rows={data.pending} empty="No write-back is waiting." names={names} />
+      <WritebackTable title="Failed write-backs" rows={data.failed} empty="No write-back has failed." names={names} />
+      <ExceptionList title="Refused writes (consent firewall)" rows={data.refused} empty="The firewall has refused no outbound write." names={names} />
+      <ExceptionList title="Address changed in Mailchimp" rows={data.emailChanges} empty="No one changed their address in Mailchimp." names={names} />
+      <WebhookAuditTable audit={audit} names={names} />
+      <EventTable rows={data.events} names={names} />
     </>
   );
 }
