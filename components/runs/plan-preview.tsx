@@ -1,4 +1,6 @@
+import { AudienceLabel } from "@/components/audience-label";
 import { formatCount } from "@/components/format";
+import type { SampleHeadings } from "@/lib/console/run-wording";
 
 /**
  * The planner's own account of a run (sync_runs.summary.plan.planner): why contacts were left out, which
@@ -16,44 +18,50 @@ export function plannerSummaryOf(summary: unknown): PlannerSummary | null {
 }
 
 const SAMPLE_LIMIT = 15;
-const CATEGORIES: [string, string][] = [
-  ["new", "Would be added"],
-  ["update", "Would be updated"],
-  ["departure", "Leaving scope (managed tags removed)"],
-  ["excluded", "Left out, with the reason"],
-  ["exception", "Exceptions"],
-];
 
-export function PlanPreview({ planner }: { planner: PlannerSummary }) {
+/** One example as the planner recorded it: who (name, email, partner ids), why, and where it goes. */
+function SampleItem({ sample, names }: { sample: Record<string, unknown>; names: Map<string, string> }) {
+  const text = (v: unknown) => (typeof v === "string" && v !== "" ? v : null);
+  const ids = Array.isArray(sample.partnerIds) ? (sample.partnerIds as unknown[]) : typeof sample.partnerId === "number" ? [sample.partnerId] : [];
+  const audienceId = text(sample.audienceId);
+  const why = text(sample.reason) ?? text(sample.kind);
+  return (
+    <li className="flex flex-wrap gap-x-4 px-4 py-1.5">
+      {text(sample.email) && <span className="font-mono text-xs text-slate-800">{text(sample.email)}</span>}
+      {text(sample.name) && <span className="text-slate-800">{text(sample.name)}</span>}
+      {ids.length > 0 && <span className="text-slate-500">{ids.length === 1 ? "partner" : "partners"} {ids.join(", ")}</span>}
+      {why && <span className="text-slate-600">{why.replaceAll("_", " ")}</span>}
+      {text(sample.kind) && text(sample.reason) && <span className="text-slate-600">{String(sample.kind).replaceAll("_", " ")}</span>}
+      {audienceId && <AudienceLabel id={audienceId} names={names} />}
+    </li>
+  );
+}
+
+export function PlanPreview({ planner, headings, names }: { planner: PlannerSummary; headings: SampleHeadings; names: Map<string, string> }) {
+  const categories: [string, string][] = [
+    ["new", headings.new],
+    ["update", headings.update],
+    ["departure", headings.departure],
+    ["excluded", "Left out, with the reason"],
+    ["exception", "Exceptions"],
+  ];
   return (
     <section className="mt-8 space-y-6">
       <div className="grid gap-4 md:grid-cols-2">
         <Counts title="Left out, by reason" counts={planner.excludedByReason ?? {}} />
         <Counts title="Exceptions, by kind" counts={planner.exceptionsByKind ?? {}} />
       </div>
-      {CATEGORIES.map(([key, title]) => {
+      {categories.map(([key, title]) => {
         const rows = planner.samples?.[key] ?? [];
         if (rows.length === 0) return null;
         return (
-          <div key={key}>
+          <div key={key} data-testid={`plan-sample-${key}`}>
             <h3 className="mb-2 text-sm font-semibold text-slate-700">
               {title} <span className="font-normal text-slate-500">(first {Math.min(rows.length, SAMPLE_LIMIT)})</span>
             </h3>
             <ul className="divide-y divide-slate-100 rounded-lg border border-slate-200 bg-white text-sm">
               {rows.slice(0, SAMPLE_LIMIT).map((r, i) => (
-                <li key={i} className="flex flex-wrap gap-x-4 px-4 py-1.5">
-                  {["email", "name", "reason", "kind", "audienceId", "partnerIds", "partnerId"].map((field) =>
-                    r[field] === undefined || r[field] === null || (field === "partnerId" && r.partnerIds) ? null : (
-                      <span key={field} className={field === "email" ? "font-mono text-xs text-slate-800" : "text-slate-600"}>
-                        {Array.isArray(r[field])
-                          ? `partners ${(r[field] as unknown[]).join(", ")}`
-                          : field === "partnerId"
-                            ? `partner ${String(r[field])}`
-                            : String(r[field]).replaceAll("_", " ")}
-                      </span>
-                    ),
-                  )}
-                </li>
+                <SampleItem key={i} sample={r} names={names} />
               ))}
             </ul>
           </div>

@@ -19,9 +19,9 @@ export class PlanTally {
     new: [], update: [], unchanged: [], departure: [], excluded: [], exception: [],
   };
 
-  exclude(partnerId: number, reason: ExclusionReason): void {
+  exclude(partnerId: number, reason: ExclusionReason, name: string | null): void {
     this.excludedByReason[reason] = (this.excludedByReason[reason] ?? 0) + 1;
-    this.sample("excluded", { partnerId, reason });
+    this.sample("excluded", { partnerId, name, reason });
   }
 
   get excluded(): number {

@@ -22,7 +22,7 @@ export async function stagePartners(odoo: OdooClient, ctx: DecisionContext, scop
     for (const partner of parsePartners(page)) {
       tally.partnersRead++;
       const d = decidePartner(partner, ctx);
-      if (d.outcome === "excluded") tally.exclude(partner.id, d.reason);
+      if (d.outcome === "excluded") tally.exclude(partner.id, d.reason, partner.name);
       else if (d.outcome === "exception") {
         const detail = { ...d.detail, partnerId: partner.id };
         const partnerIds = [partner.id, ...(d.perEmail?.otherPartnerIds ?? [])].sort((a, b) => a - b);

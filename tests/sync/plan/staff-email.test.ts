@@ -33,7 +33,7 @@ it("keeps a customer who uses a staff member's address out of Mailchimp: one exc
   expect(emails).not.toContain("mitchell@yourcompany.com");
   expect(emails).not.toContain("eli.work@yourcompany.com");
   expect(emails).toContain("brandon@azure-interior.com"); // the rest of the family still goes
-  expect(samplesOf(run, "excluded")).toContainEqual({ partnerId: 5, reason: "staff" });
+  expect(samplesOf(run, "excluded")).toContainEqual({ partnerId: 5, name: "Mitchell Admin", reason: "staff" });
 
   const internalUser = await exceptionFor("mitchell@yourcompany.com");
   expect(internalUser).toMatchObject({ kind: "staff_email", status: "open", audienceId: "aud", email: "mitchell@yourcompany.com" });

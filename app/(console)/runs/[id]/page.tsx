@@ -9,6 +9,7 @@ import { audienceNames } from "@/lib/console/audience-names";
 import { StatusPill } from "@/components/status-pill";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ACTIVE_RUN_STATUSES, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
+import { noBatchesText, sampleHeadings } from "@/lib/console/run-wording";
 import { DataTable, NumberCell } from "@/components/data-table";
 
 export const metadata = { title: "Sync run" };
@@ -64,7 +65,7 @@ async function RunDetail({ id }: { id: string }) {
       </section>
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Batches</h2>
       {run.batches.length === 0 ? (
-        <p className="text-sm text-slate-500">{run.dryRun ? "A dry run sends nothing." : "No batches: nothing needed sending."}</p>
+        <p className="text-sm text-slate-500">{noBatchesText(run)}</p>
       ) : (
         <DataTable columns={["#", "Audience", "Kind", "Status", ...["Records", "Sent", "Failed", "Attempts"].map((label) => ({ label, align: "right" as const })), "Error"]}>
               {run.batches.map((b) => (
@@ -86,7 +87,7 @@ async function RunDetail({ id }: { id: string }) {
               ))}
             </DataTable>
       )}
-      {plannerSummaryOf(run.summary) && <PlanPreview planner={plannerSummaryOf(run.summary)!} />}
+      {plannerSummaryOf(run.summary) && <PlanPreview planner={plannerSummaryOf(run.summary)!} headings={sampleHeadings(run)} names={names} />}
     </>
   );
 }
