@@ -64,6 +64,8 @@ test.describe("ops", () => {
   test.use(asRole("ops"));
 
   test("Consent: an unsubscribe in Mailchimp comes back and is shown under its audience's name", async ({ page, request }) => {
+    // The worker polls every 30 s in the suite; these bounds are for a loaded 2-core machine, not a speed check.
+    test.setTimeout(240_000);
     const mailchimp = (process.env.E2E_MAILCHIMP_URL ?? "").replace(/\/3\.0\/?$/, "");
     const chicago = "5f1b2c0a03";
     const { members } = (await (await request.get(`${mailchimp}/_emulator/lists/${chicago}/members`)).json()) as { members: { email_address: string; status: string }[] };
@@ -72,12 +74,11 @@ test.describe("ops", () => {
     const email = member!.email_address;
     expect((await request.post(`${mailchimp}/_emulator/lists/${chicago}/members/${encodeURIComponent(email)}/actions/unsubscribe`, { data: {} })).ok()).toBe(true);
 
-    // The worker polls every 30 s in the suite; the bound is for a loaded 2-core machine, not a speed check.
     const event = page.getByRole("row").filter({ hasText: email }).filter({ hasText: "unsubscribe" });
     await expect(async () => {
       await page.goto("/consent");
       await expect(event.first()).toBeVisible({ timeout: 1_000 });
-    }).toPass({ timeout: 150_000, intervals: [5_000] });
+    }).toPass({ timeout: 200_000, intervals: [5_000] });
     await expect(event.first()).toContainText("Chicago");
     await expect(event.first()).toContainText(chicago);
   });
