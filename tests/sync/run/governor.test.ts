@@ -79,9 +79,11 @@ describe("ConnectionGovernor", () => {
     const waiting = survivor.acquire("backfill");
     const admin = new pg.Client({ connectionString: db.url });
     await admin.connect();
-    await admin.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bridgeline-governor' AND pid <> ALL($1::int[])", [
-      [await pidOf(survivor)],
-    ]);
+    // Only this file's database: the server may be shared with other test runs, whose governors must live.
+    await admin.query(
+      "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'bridgeline-governor' AND datname = current_database() AND pid <> ALL($1::int[])",
+      [[await pidOf(survivor)]],
+    );
     await admin.end();
     const release = await waiting;
     release();
