@@ -17,5 +17,6 @@ export { parseTar, type TarEntry } from "./tar";
 export { subscriberHash, MAX_MEMBERS_PAGE, type ListMembersOptions, type MembersPage } from "./members";
 export { MAX_BATCH_SUBSCRIBE, type BatchSubscribeOptions, type BatchSubscribeResult } from "./batch-subscribe";
 export type { BatchOperationInput, PollOptions } from "./batches";
+export type { BatchObservation, PollDecision, WaitReason } from "./batch-poll-plan";
 export type * from "./types";
 export type * from "./ecommerce-types";

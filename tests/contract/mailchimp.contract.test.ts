@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MailchimpClient, MailchimpError, subscriberHash, withRetry, type BatchMember } from "@/lib/mailchimp";
+import { MailchimpClient, MailchimpError, subscriberHash, withRetry, type BatchMember, type BatchObservation, type PollDecision } from "@/lib/mailchimp";
+import { ETA_MARGIN } from "@/lib/mailchimp/batch-poll-plan";
+import { manualClock } from "@/tests/helpers/manual-clock";
 import { startMailchimpEmulator } from "@/emulators/mailchimp/server";
 import { startMailchimpStack, startWebhookReceiver } from "./helpers/mailchimp-setup";
 import { loadMailchimpSpec } from "./helpers/openapi";
@@ -87,39 +89,63 @@ describe("Mailchimp connector against the emulator", () => {
     expect(byId.ghost?.error?.kind).toBe("not_found");
   });
 
+  // The emulated batches run on a manual clock that only the poller's waits move: what each status check sees
+  // follows from the waits the poller chose, however busy the machine is. 10 ms per operation, 5 ms per phase.
+  async function clockedStack() {
+    const clock = manualClock(Date.now());
+    const stack = await startMailchimpStack({ latencyMs: 10, batchClock: clock });
+    const ops = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({
+      method: "PUT" as const, path: `/lists/${stack.listId}/members/${subscriberHash(`${prefix}${i}@shopper.org`)}`, operation_id: `${prefix}${i}`,
+      body: { email_address: `${prefix}${i}@shopper.org`, status_if_new: "transactional" },
+    }));
+    const looks: { decision: PollDecision; observation: BatchObservation }[] = [];
+    const poll = { intervalMs: 200, now: clock.now, sleep: clock.advance, onDecision: (decision: PollDecision, observation: BatchObservation) => looks.push({ decision, observation }) };
+    const statusChecks = () => stack.emulator.state.stats.snapshot().requests["GET /batches/{batch_id}"] ?? 0;
+    return { stack, clock, ops, looks, poll, statusChecks };
+  }
+  const reasons = (looks: { decision: PollDecision }[]) => looks.map(({ decision: d }) => (d.kind === "wait" ? d.reason : d.kind));
+  const waitOf = (look: { decision: PollDecision } | undefined) => (look?.decision.kind === "wait" ? look.decision.ms : NaN);
+
   it("polls a slow /batches job twice: once to learn its pace, once when it should be done", async () => {
-    const slow = await startMailchimpStack({ latencyMs: 2, perRecordMs: 8 });
+    const c = await clockedStack();
     try {
-      const ops = Array.from({ length: 150 }, (_, i) => ({
-        method: "PUT" as const, path: `/lists/${slow.listId}/members/${subscriberHash(`pace${i}@shopper.org`)}`, operation_id: `p${i}`,
-        body: { email_address: `pace${i}@shopper.org`, status_if_new: "transactional" },
-      }));
-      const { batch } = await slow.client.batches.submitAndWait(ops, { intervalMs: 200 });
+      const { batch } = await c.stack.client.batches.submitAndWait(c.ops(150, "pace"), c.poll);
       expect(batch).toMatchObject({ status: "finished", total_operations: 150, errored_operations: 0 });
-      // ~1.5 s of background work: polling every 200-300 ms would have cost 5 or more status calls.
-      expect(slow.emulator.state.stats.snapshot().requests["GET /batches/{batch_id}"]).toBeLessThanOrEqual(2);
+      // 1.5 s of work: polling every 200-300 ms would have cost 5 or more status checks.
+      expect(c.statusChecks()).toBe(2);
+      expect(reasons(c.looks)).toEqual(["at_pace", "done"]);
+      // At 200 ms, 19 of 150 were done: 131 more at that pace, with the 15% margin.
+      const [first] = c.looks;
+      expect(first?.observation).toMatchObject({ status: "started", done: 19, total: 150 });
+      expect(waitOf(first)).toBe(Math.ceil(((131 * 200) / 19) * ETA_MARGIN));
     } finally {
-      await slow.close();
+      await c.stack.close();
     }
   });
 
   it("does not mistake a batch queued behind another for a slow one", async () => {
-    const slow = await startMailchimpStack({ latencyMs: 2, perRecordMs: 8 });
+    const c = await clockedStack();
     try {
-      const ops = (n: number, prefix: string) => Array.from({ length: n }, (_, i) => ({
-        method: "PUT" as const, path: `/lists/${slow.listId}/members/${subscriberHash(`${prefix}${i}@shopper.org`)}`, operation_id: `${prefix}${i}`,
-        body: { email_address: `${prefix}${i}@shopper.org`, status_if_new: "transactional" },
-      }));
-      await slow.client.batches.start(ops(300, "ahead"));
-      const queued = await slow.client.batches.start(ops(100, "behind"));
-      const waits: number[] = [];
-      const sleep = (ms: number) => (waits.push(ms), new Promise<void>((r) => setTimeout(r, ms)));
-      const done = await slow.client.batches.poll(queued.id, { intervalMs: 200, sleep });
+      await c.stack.client.batches.start(c.ops(400, "ahead"));
+      const queued = await c.stack.client.batches.start(c.ops(300, "behind"));
+      const startedAt = c.clock.now();
+      const done = await c.stack.client.batches.poll(queued.id, c.poll);
       expect(done.status).toBe("finished");
-      // ~3 s queued, ~1 s of work: a pace measured from submission waits ~5.5 s after the first progress; ~2 s here.
-      expect(Math.max(...waits)).toBeLessThan(4_000);
+      // Queued ~4 s behind the first batch, then 3 s of work; first seen working just after it started.
+      expect(reasons(c.looks)).toEqual([...Array(5).fill("waiting_to_start"), "learning_pace", "at_pace", "done"]);
+      const [lastIdle, firstWork, paceLook, doneLook] = c.looks.slice(4);
+      expect(firstWork?.observation).toMatchObject({ status: "started", done: 14, total: 300 });
+      // Counting the whole span since the last idle look as work would wait 286 x 1,519 ms / 14 x 1.15 = 36 s.
+      // The next look comes within that span instead, and then the pace is measured between working looks.
+      const span = firstWork!.observation.at - lastIdle!.observation.at;
+      expect(waitOf(firstWork)).toBe(span);
+      const pace = (paceLook!.observation.done - 14) / (paceLook!.observation.at - firstWork!.observation.at);
+      expect(waitOf(paceLook)).toBe(Math.ceil(((300 - paceLook!.observation.done) / pace) * ETA_MARGIN));
+      // The work ended at ~7.0 s of the manual clock: found finished within the margin, not half a minute later.
+      expect(doneLook!.observation.at - startedAt).toBeLessThan(7_020 + 0.15 * 3_000);
+      expect(c.statusChecks()).toBe(8);
     } finally {
-      await slow.close();
+      await c.stack.close();
     }
   });
 

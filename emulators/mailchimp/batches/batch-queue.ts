@@ -1,5 +1,5 @@
 import type { Emulator, Service } from "../core/emulator.js";
-import { callCostMs, sleep } from "../core/delay.js";
+import { callCostMs } from "../core/delay.js";
 import { mailchimpTime } from "../core/time.js";
 import { dispatch } from "../http/dispatch.js";
 import type { BatchOperation, BatchRecord, BatchStatus } from "./batch-types.js";
@@ -22,6 +22,10 @@ export class BatchQueue implements Service {
 
   constructor(private readonly emulator: Emulator) {}
 
+  private get clock() {
+    return this.emulator.options.batchClock;
+  }
+
   pendingCount(): number {
     let n = 0;
     for (const b of this.emulator.account.batches.values()) if (b.status === "pending") n += 1;
@@ -31,7 +35,7 @@ export class BatchQueue implements Service {
   submit(operations: BatchOperation[]): BatchRecord {
     const batch: BatchRecord = {
       id: this.emulator.random.hex(10), status: "pending", operations, total_operations: operations.length,
-      finished_operations: 0, errored_operations: 0, submitted_at: mailchimpTime(this.emulator.now()),
+      finished_operations: 0, errored_operations: 0, submitted_at: mailchimpTime(this.clock.now()),
       completed_at: "", response_body_url: "", status_history: ["pending"], cancelled: false,
     };
     this.emulator.account.batches.set(batch.id, batch);
@@ -61,7 +65,7 @@ export class BatchQueue implements Service {
       batch.status_history.push(status);
     };
     move("preprocessing");
-    await sleep(phase);
+    await this.clock.sleep(phase);
     move("started");
     const results: OperationResult[] = [];
     for (const op of batch.operations) {
@@ -72,14 +76,14 @@ export class BatchQueue implements Service {
       if (result.status_code >= 400) batch.errored_operations += 1;
     }
     move("finalizing");
-    await sleep(phase);
+    await this.clock.sleep(phase);
     const files = [];
     for (let i = 0; i < results.length; i += OPERATIONS_PER_FILE) {
       files.push({ name: `${batch.id}/${this.emulator.random.hex(10)}.json`, content: Buffer.from(JSON.stringify(results.slice(i, i + OPERATIONS_PER_FILE))) });
     }
-    this.emulator.account.batchResults.set(batch.id, gzipTar(files, this.emulator.now()));
+    this.emulator.account.batchResults.set(batch.id, gzipTar(files, this.clock.now()));
     batch.response_body_url = `${this.emulator.publicOrigin}/_emulator/batch-results/${batch.id}.tar.gz`;
-    batch.completed_at = mailchimpTime(this.emulator.now());
+    batch.completed_at = mailchimpTime(this.clock.now());
     move("finished");
   }
 
@@ -91,7 +95,7 @@ export class BatchQueue implements Service {
     const emulator = this.emulator;
     const result = await dispatch(emulator, {
       method: op.method, path, query, rawBody: op.body, source: "api",
-      beforeHandle: (records) => sleep(callCostMs(emulator, records)),
+      beforeHandle: (records) => this.clock.sleep(callCostMs(emulator, records)),
     });
     emulator.stats.request(`BATCH ${result.routeKey}`, result.records);
     if (result.problem) emulator.stats.error(result.problem.status, result.problem.title);

@@ -1,3 +1,5 @@
+import { realClock, type BatchClock } from "./clock.js";
+
 // Every knob of the emulator, with the defaults documented in --help.
 
 export interface EmulatorOptions {
@@ -17,6 +19,8 @@ export interface EmulatorOptions {
   webhookRetryMs?: number;
   webhookTimeoutMs?: number;
   batchPhaseMs?: number;
+  /** In-process only (no flag): the clock /batches jobs run on. */
+  batchClock?: BatchClock;
   seed?: number;
   // A number seeds that many empty audiences; a string is a path to a JSON fixture (see lists/seed-lists.ts).
   lists?: number | string;
@@ -46,6 +50,7 @@ export function resolveOptions(options: EmulatorOptions): ResolvedOptions {
     webhookRetryMs: options.webhookRetryMs ?? 60_000,
     webhookTimeoutMs: options.webhookTimeoutMs ?? 10_000,
     batchPhaseMs: options.batchPhaseMs ?? 20,
+    batchClock: options.batchClock ?? realClock,
     seed: options.seed ?? 1,
     lists: options.lists ?? 0,
   };

@@ -27,4 +27,4 @@ export interface Runtime {
 }
 
 export const DEFAULT_RUNTIME_RETRY: RetryPolicy = { ...DEFAULT_RETRY, maxAttempts: 6 };
-export const DEFAULT_POLL: PollOptions = { intervalMs: 1_000, maxIntervalMs: 15_000, timeoutMs: 30 * 60_000 };
+export const DEFAULT_POLL: PollOptions = { intervalMs: 1_000, maxIntervalMs: 15_000, startTimeoutMs: 30 * 60_000, stallMs: 5 * 60_000 };

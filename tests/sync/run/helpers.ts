@@ -12,7 +12,7 @@ import type { Runtime } from "@/lib/sync/run/runtime";
 import type { PlannedRecord } from "@/lib/sync/types";
 
 export const FAST_RETRY = { maxAttempts: 6, baseDelayMs: 5, maxDelayMs: 40 };
-export const FAST_POLL = { intervalMs: 10, maxIntervalMs: 50, timeoutMs: 60_000 };
+export const FAST_POLL = { intervalMs: 10, maxIntervalMs: 50, startTimeoutMs: 60_000, stallMs: 60_000 };
 export const quietLog = logger.child({ test: true });
 quietLog.level = "silent";
 
