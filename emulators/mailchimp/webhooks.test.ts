@@ -11,7 +11,8 @@ let rx: Receiver;
 let spec: SpecValidator;
 let listId: string;
 
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+/** Every delivery the last actions scheduled (retries included) has been made or given up. */
+const deliveriesSettled = () => api.emu.state.webhooks.whenIdle();
 
 beforeAll(async () => {
   api = await startTestApi({ webhookRetryMs: 10 });
@@ -60,7 +61,7 @@ describe("deliveries", () => {
     expect(post?.form.get("data[reason]")).toBe("manual");
     expect(post?.form.get("data[campaign_id]")).toBe("c1");
     expect(post?.form.get("data[list_id]")).toBe(listId);
-    await sleep(50);
+    await deliveriesSettled();
     expect(rx.posts()).toHaveLength(1);
   });
   it("fires cleaned, upemail and profile for the matching human actions", async () => {
@@ -79,7 +80,8 @@ describe("deliveries", () => {
   it("echoes API writes only when the api source is ticked", async () => {
     await hook({ user: true, admin: true, api: false });
     await api.call("POST", `/lists/${listId}/members`, { email_address: "gus@acme.io", status: "subscribed" });
-    await sleep(100);
+    // Deliveries are scheduled while the write is answered: settled now means none was.
+    await deliveriesSettled();
     expect(rx.posts()).toHaveLength(0);
     const id = (await api.call("GET", `/lists/${listId}/webhooks`)).body.webhooks[0].id;
     await api.call("PATCH", `/lists/${listId}/webhooks/${id}`, { sources: { api: true } });
@@ -104,7 +106,7 @@ describe("deliveries", () => {
     await api.control("POST", `/lists/${listId}/members/${md5("jon@acme.io")}/actions/unsubscribe`, {});
     await rx.waitForPosts(1);
     await api.control("POST", `/lists/${listId}/members/${md5("jon@acme.io")}/actions/resubscribe`, {});
-    await sleep(150);
+    await deliveriesSettled();
     expect(rx.posts()).toHaveLength(1);
   });
 });

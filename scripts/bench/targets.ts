@@ -22,6 +22,8 @@ export interface TargetResult {
   target: string;
   /** Why a target is only reported at this size. */
   skipped?: string;
+  /** Measured in elapsed time: `npm run bench` judges it; `npm test` only reports it (a busy machine moves it). */
+  wallClock?: true;
 }
 
 /** Below this size fixed costs (planning start-up, the queue, merge fields) dominate wall time. */
@@ -51,8 +53,8 @@ export function checkTargets(t: TargetInput): TargetResult[] {
   const maxRss = Math.max(0, ...t.peakRssMb);
   const results: TargetResult[] = [
     check("full: requests <= 1.05 x floor + 20", t.full.requests <= 1.05 * t.full.floorRequests + 20, `${t.full.requests}`, `<= ${fmt(1.05 * t.full.floorRequests + 20)}`),
-    check("full: wall <= 1.5 x floor time", t.full.wallSeconds <= 1.5 * t.full.floorSeconds, `${fmt(t.full.wallSeconds)} s`, `<= ${fmt(1.5 * t.full.floorSeconds)} s`, large ? undefined : "size below 100k"),
-    check(`full: >= ${needSpeedup}x faster than per-record`, speedup >= needSpeedup, `${fmt(speedup)}x (floor: ${fmt(t.floorSpeedup)}x)`, `>= ${needSpeedup}x`),
+    timed(check("full: wall <= 1.5 x floor time", t.full.wallSeconds <= 1.5 * t.full.floorSeconds, `${fmt(t.full.wallSeconds)} s`, `<= ${fmt(1.5 * t.full.floorSeconds)} s`, large ? undefined : "size below 100k")),
+    timed(check(`full: >= ${needSpeedup}x faster than per-record`, speedup >= needSpeedup, `${fmt(speedup)}x (floor: ${fmt(t.floorSpeedup)}x)`, `>= ${needSpeedup}x`)),
     check("unchanged: zero member writes", t.unchangedMemberWrites === 0, `${t.unchangedMemberWrites}`, "0"),
     check("1% changed: requests <= 3% of full", t.onePercentRequests <= onePercentLimit(t), `${t.onePercentRequests}`, `<= ${fmt(onePercentLimit(t))}${large ? "" : " (at least 3 below 100k)"}`),
     check("peak worker RSS < 300 MB", maxRss < 300, `${maxRss} MB`, "< 300 MB", large ? undefined : "size below 100k"),
@@ -72,6 +74,8 @@ export function checkTargets(t: TargetInput): TargetResult[] {
 function check(name: string, pass: boolean, actual: string, target: string, skipped?: string): TargetResult {
   return { name, pass, actual, target, ...(skipped ? { skipped } : {}) };
 }
+
+const timed = (result: TargetResult): TargetResult => ({ ...result, wallClock: true });
 
 export function fmt(n: number): string {
   return Number.isInteger(n) ? String(n) : n.toFixed(n >= 100 ? 0 : n >= 10 ? 1 : 2);

@@ -88,7 +88,8 @@ describe("flow-back to Odoo", () => {
   it("does not hear the integration's own API writes (no echo) and the poller catches what the webhook missed", async () => {
     // An unsubscribe through the API (as if its webhook had been lost): source api is off, nothing arrives.
     await stack.mailchimp.members.upsert(stack.listId, { email_address: "ida@acme.io", status_if_new: "subscribed", status: "unsubscribed" });
-    await new Promise((r) => setTimeout(r, 200));
+    // Deliveries are scheduled while the write is answered: once they are settled, none can still arrive.
+    await stack.deliveriesSettled();
     expect(await prisma.mailchimpWebhookEvent.count({ where: { email: "ida@acme.io" } })).toBe(0);
 
     const first = await pollAudienceConsent({ prisma, mailchimp: stack.mailchimp }, stack.listId);

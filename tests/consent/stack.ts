@@ -37,6 +37,8 @@ export async function startConsentStack() {
     listId,
     webhookUrl: `${forwarder.origin}/api/webhooks/mailchimp/${SECRET}`,
     humanAction: (email: string, action: string, body: object = {}) => control(`/lists/${listId}/members/${encodeURIComponent(email)}/actions/${action}`, body),
+    /** Every webhook delivery scheduled so far has been made (and stored by the route) or given up. */
+    deliveriesSettled: () => mailchimpEmu.state.webhooks.whenIdle(),
     odooFaults,
     async close() {
       await forwarder.close();

@@ -20,6 +20,7 @@ export class WebhookDispatcher implements Service {
   readonly log: DeliveryRecord[] = [];
   private readonly timers = new Set<NodeJS.Timeout>();
   private readonly inFlight = new Set<AbortController>();
+  private idleWaiters: (() => void)[] = [];
 
   constructor(private readonly emulator: Emulator) {}
 
@@ -36,7 +37,7 @@ export class WebhookDispatcher implements Service {
   private schedule(webhook: Webhook, type: string, body: string, attempt: number, delayMs: number): void {
     const timer = setTimeout(() => {
       this.timers.delete(timer);
-      void this.attempt(webhook, type, body, attempt);
+      void this.attempt(webhook, type, body, attempt).finally(() => this.settleIdle());
     }, delayMs);
     this.timers.add(timer);
   }
@@ -85,6 +86,20 @@ export class WebhookDispatcher implements Service {
     }
   }
 
+  /**
+   * Resolves once no delivery is scheduled or on the wire: an in-process host (a test) waits for this before
+   * asserting that nothing more arrives, instead of sleeping and hoping.
+   */
+  whenIdle(): Promise<void> {
+    if (this.timers.size + this.inFlight.size === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private settleIdle(): void {
+    if (this.timers.size + this.inFlight.size > 0) return;
+    for (const resolve of this.idleWaiters.splice(0)) resolve();
+  }
+
   reset(): void {
     this.close();
     this.log.length = 0;
@@ -95,5 +110,6 @@ export class WebhookDispatcher implements Service {
     this.timers.clear();
     for (const controller of this.inFlight) controller.abort();
     this.inFlight.clear();
+    this.settleIdle();
   }
 }

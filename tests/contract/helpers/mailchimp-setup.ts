@@ -1,6 +1,6 @@
-import { createServer, type Server } from "node:http";
+import { createServer, request, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { startMailchimpEmulator, type EmulatorOptions } from "@/emulators/mailchimp/server";
+import { startMailchimpEmulator, type EmulatorOptions, type RunningMailchimpEmulator } from "@/emulators/mailchimp/server";
 import { MailchimpClient, type MailchimpClientOptions } from "@/lib/mailchimp";
 import { startRecordingProxy } from "./recording-proxy";
 
@@ -32,5 +32,31 @@ export async function startWebhookReceiver(): Promise<{ url: string; close(): Pr
   return {
     url: `http://127.0.0.1:${port}/hooks/mailchimp?token=s3cret`,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+  };
+}
+
+/**
+ * Opens `n` API requests whose one-byte body is withheld: each holds one of the key's connections from its
+ * headers on. release() sends the bodies and waits for the answers, after which the emulator has let them go.
+ */
+export async function holdConnections(emulator: RunningMailchimpEmulator, n: number): Promise<{ release(): Promise<void> }> {
+  const auth = `Basic ${Buffer.from(`anystring:${emulator.apiKey}`).toString("base64")}`;
+  const answered: Promise<void>[] = [];
+  const requests = Array.from({ length: n }, () => {
+    const req = request(`${emulator.url}/ping`, { method: "POST", headers: { authorization: auth, "content-length": "1" } });
+    answered.push(new Promise<void>((resolve, reject) => {
+      req.on("response", (res) => res.resume().on("end", resolve));
+      req.on("error", reject);
+    }));
+    req.flushHeaders();
+    return req;
+  });
+  const concurrency = () => Math.max(0, ...Object.values(emulator.state.stats.snapshot().max_concurrent));
+  while (concurrency() < n) await new Promise((resolve) => setTimeout(resolve, 5));
+  return {
+    async release() {
+      for (const req of requests) req.end("x");
+      await Promise.all(answered);
+    },
   };
 }

@@ -1,7 +1,8 @@
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { MailchimpClient } from "@/lib/mailchimp";
-import { ConnectionGovernor } from "@/lib/sync/governor";
+import { ConnectionGovernor, PRIORITY_RANK } from "@/lib/sync/governor";
+import { waitSpace } from "@/lib/sync/governor/keys";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { emulatorStats, maxConcurrent, startMailchimp } from "./helpers";
 
@@ -20,9 +21,24 @@ async function governor(apiKey: string, maxConnections: number) {
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
+/** Waits until another process can see a waiter at this priority (its shared advisory lock in pg_locks). */
+async function untilWaitingVisible(apiKey: string, priority: keyof typeof PRIORITY_RANK): Promise<void> {
+  for (;;) {
+    const rows = await db.prisma.$queryRawUnsafe<{ n: number }[]>(
+      "SELECT count(*)::int AS n FROM pg_locks WHERE locktype = 'advisory' AND granted AND classid = $1::bigint::oid AND objid = $2::bigint::oid",
+      waitSpace(apiKey), PRIORITY_RANK[priority],
+    );
+    if ((rows[0]?.n ?? 0) > 0) return;
+    await sleep(10);
+  }
+}
+
 describe("ConnectionGovernor", () => {
-  it("never lets more than max through across sessions", async () => {
+  it("lets max through at once across sessions, and never more", async () => {
     const gs = [await governor("key-a", 3), await governor("key-a", 3), await governor("key-a", 3)];
+    // Three slots held together, one per process: the limit is reachable.
+    const first = await Promise.all(gs.map((g) => g.acquire("backfill")));
+    first.forEach((release) => release());
     let inFlight = 0;
     let peak = 0;
     await Promise.all(
@@ -34,7 +50,7 @@ describe("ConnectionGovernor", () => {
         release();
       }),
     );
-    expect(peak).toBe(3);
+    expect(peak).toBeLessThanOrEqual(3);
   });
 
   it("serves a waiting consent request before backfill requests waiting in other processes", async () => {
@@ -47,9 +63,9 @@ describe("ConnectionGovernor", () => {
       backfill.acquire("backfill").then((r) => (order.push("backfill-1"), r)),
       backfill.acquire("backfill").then((r) => (order.push("backfill-2"), r)),
     ];
-    await sleep(50);
+    await untilWaitingVisible("key-b", "backfill");
     const consentWait = consent.acquire("consent").then((r) => (order.push("consent"), r));
-    await sleep(50);
+    await untilWaitingVisible("key-b", "consent");
     held[0]?.();
     const consentRelease = await consentWait;
     expect(order).toEqual(["consent"]);
@@ -64,8 +80,8 @@ describe("ConnectionGovernor", () => {
     const g = await governor("key-c", 1);
     const first = await g.acquire("backfill");
     const order: string[] = [];
+    // acquire() queues its waiter before it returns: all three wait when the slot is released.
     const all = (["backfill", "live", "consent"] as const).map((p) => g.acquire(p).then((r) => (order.push(p), r())));
-    await sleep(30);
     first();
     await Promise.all(all);
     expect(order).toEqual(["consent", "live", "backfill"]);
@@ -95,7 +111,8 @@ describe("ConnectionGovernor", () => {
     const clients = [g1, g2].map((g) => new MailchimpClient(mc.config, { acquire: g.acquire, timeoutMs: 5_000 }));
     await Promise.all(Array.from({ length: 60 }, (_, i) => (clients[i % 2] as MailchimpClient).ping()));
     const stats = await emulatorStats(mc.emulator.baseUrl);
-    expect(maxConcurrent(stats)).toBe(10);
+    // At most 10 whatever the timing; that the 10 can be held at once is the first test's business.
+    expect(maxConcurrent(stats)).toBeLessThanOrEqual(10);
     expect(Object.keys(stats.errors)).toEqual([]);
     await mc.emulator.close();
   });

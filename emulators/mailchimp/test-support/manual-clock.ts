@@ -1,12 +1,11 @@
+import type { BatchClock } from "../core/clock.js";
+
 /**
- * Time that moves only when a test says so. It serves both sides of a poll: the emulator's background work
- * sleeps on it (BatchClock), and the poller's `sleep` advances it, so what each status check sees depends on
- * the waits the poller chose and never on how busy the machine is.
+ * Time that moves only when a test says so, for the emulator's `batchClock`: /batches jobs advance exactly as
+ * far as the test moves the clock, however busy the machine is. A poller under test can take `advance` as its
+ * sleep and `now` as its clock, so what each status check sees follows from the waits the poller chose.
  */
-export interface ManualClock {
-  now(): number;
-  /** A timer on this clock: resolves when the clock is advanced past `ms` from now. */
-  sleep(ms: number): Promise<void>;
+export interface ManualClock extends BatchClock {
   /** Moves time forward by `ms`, firing every timer due on the way in order and letting its work run. */
   advance(ms: number): Promise<void>;
 }
