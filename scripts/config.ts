@@ -1,36 +1,51 @@
 /**
  * `npm run config -- export FILE` writes the active sync policy as {version, policy};
  * `npm run config -- import FILE [--comment "..."]` validates a file and saves it as a new version.
- * Uses DATABASE_URL, or the embedded database under BRIDGELINE_DATA_DIR when unset (like db:migrate).
+ * Uses DATABASE_URL, or the embedded database under BRIDGELINE_DATA_DIR (attached to when the demo or the
+ * console runs it). A wrong command line prints the usage on stderr and exits 2; a bad file exits 1.
  */
 import { readFile, writeFile } from "node:fs/promises";
 import path from "node:path";
+import { parseArgs } from "node:util";
 import { createPrisma } from "@/lib/db/client";
-import { startEmbeddedPostgres } from "@/lib/db/embedded";
-import { getEnv } from "@/lib/env";
+import { appDatabaseOptions, provisionDatabase } from "@/lib/db/provision";
 import { getActivePolicy, parsePolicy, PolicyValidationError, savePolicy, type Policy } from "@/lib/sync/policy";
+import { exitWithUsage } from "./lib/usage";
 
 const USAGE = 'Usage: npm run config -- export FILE | import FILE [--comment "why"]';
 
+function readCommandLine(args: string[]): { command: "export" | "import"; file: string; comment?: string } {
+  let parsed;
+  try {
+    parsed = parseArgs({ args, options: { comment: { type: "string" } }, strict: true, allowPositionals: true });
+  } catch (err) {
+    if (!((err as NodeJS.ErrnoException).code ?? "").startsWith("ERR_PARSE_ARGS_")) throw err;
+    exitWithUsage((err as Error).message.split("\n")[0] ?? "", USAGE);
+  }
+  const [command, file, ...extra] = parsed.positionals;
+  if (command !== "export" && command !== "import") exitWithUsage(command ? `Unknown command ${command}` : "No command given", USAGE);
+  if (!file) exitWithUsage(`${command} needs a FILE`, USAGE);
+  if (extra.length > 0) exitWithUsage(`Unexpected argument ${extra[0]}`, USAGE);
+  if (command === "export" && parsed.values.comment !== undefined) exitWithUsage("--comment goes with import", USAGE);
+  return { command, file, ...(parsed.values.comment !== undefined ? { comment: parsed.values.comment } : {}) };
+}
+
 async function main(args: string[]): Promise<number> {
-  const [command, file] = args;
-  if ((command !== "export" && command !== "import") || !file) {
-    console.error(USAGE);
-    return 2;
+  const { command, file, comment } = readCommandLine(args);
+  // Read and validate before touching the database, so a bad file never starts (or waits for) Postgres.
+  let policy: Policy | undefined;
+  if (command === "import") {
+    const input = await readPolicyFile(file);
+    if (input instanceof Error) {
+      console.error(input.message);
+      return 1;
+    }
+    const valid = validate(file, input);
+    if (valid === null) return 1;
+    policy = valid;
   }
-  const commentAt = args.indexOf("--comment");
-  const comment = commentAt > 0 ? args[commentAt + 1] : undefined;
-  const input = command === "import" ? await readPolicyFile(file) : undefined;
-  if (input instanceof Error) {
-    console.error(input.message);
-    return 1;
-  }
-  // Validate before touching the database, so a bad file never starts (or waits for) Postgres.
-  const policy = command === "import" ? validate(file, input) : undefined;
-  if (policy === null) return 1;
-  const env = getEnv();
-  const embedded = env.DATABASE_URL ? undefined : await startEmbeddedPostgres({ dataDir: path.join(env.BRIDGELINE_DATA_DIR, "postgres") });
-  const prisma = createPrisma(env.DATABASE_URL ?? embedded!.url);
+  const db = await provisionDatabase(appDatabaseOptions());
+  const prisma = createPrisma(db.url);
   try {
     if (command === "export") {
       const active = await getActivePolicy(prisma);
@@ -42,12 +57,12 @@ async function main(args: string[]): Promise<number> {
       console.log(`Exported policy version ${active.version} to ${file}`);
       return 0;
     }
-    const version = await savePolicy(prisma, policy, { comment: comment ?? `imported from ${path.basename(file)}` });
+    const version = await savePolicy(prisma, policy as Policy, { comment: comment ?? `imported from ${path.basename(file)}` });
     console.log(`Saved policy version ${version}`);
     return 0;
   } finally {
     await prisma.$disconnect();
-    await embedded?.stop();
+    await db.stop();
   }
 }
 
@@ -61,13 +76,23 @@ function validate(file: string, input: unknown): Policy | null {
   }
 }
 
-/** Accepts an exported file ({version, policy}) or a bare policy; a JSON error names the file. */
+/** Accepts an exported file ({version, policy}) or a bare policy; a missing file or a JSON error names the file. */
 async function readPolicyFile(file: string): Promise<unknown> {
+  let text: string;
+  try {
+    text = await readFile(file, "utf8");
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code === "ENOENT") return new Error(`${file}: no such file`);
+    if (code === "EISDIR") return new Error(`${file}: is a folder, not a policy file`);
+    return new Error(`${file}: cannot be read (${(err as Error).message})`);
+  }
   let parsed: unknown;
   try {
-    parsed = JSON.parse(await readFile(file, "utf8"));
+    parsed = JSON.parse(text);
   } catch (err) {
-    return new Error(`${file}: not readable JSON (${(err as Error).message})`);
+    if (!(err instanceof SyntaxError)) throw err;
+    return new Error(`${file}: not readable JSON (${err.message})`);
   }
   const exported = parsed !== null && typeof parsed === "object" && "policy" in parsed && "version" in parsed;
   return exported ? (parsed as { policy: unknown }).policy : parsed;

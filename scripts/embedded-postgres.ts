@@ -4,13 +4,17 @@
  * Vitest or Playwright run exit 0; keeping it out of their process keeps their exit codes honest.
  *
  * Prints one JSON line {"url", "port"} when ready; stops the server on SIGTERM, SIGINT or when the parent
- * closes stdin (the parent died).
+ * closes stdin (the parent died). Exits 3 when the cluster is already running.
  */
 import { rm } from "node:fs/promises";
-import { startEmbeddedPostgres, type EmbeddedOptions } from "@/lib/db/embedded";
+import { ClusterRunningError, startEmbeddedPostgres, type EmbeddedOptions } from "@/lib/db/embedded";
 
 const options = JSON.parse(process.argv[2] ?? "{}") as EmbeddedOptions;
-const server = await startEmbeddedPostgres(options);
+const server = await startEmbeddedPostgres(options).catch((error: unknown) => {
+  // Another process started it first: the parent attaches to that one (lib/db/open-embedded.ts), quietly.
+  if (error instanceof ClusterRunningError) process.exit(3);
+  throw error;
+});
 process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port })}\n`);
 
 let stopping = false;

@@ -1,21 +1,18 @@
 /**
- * `npm start`: the console in production shape. Uses DATABASE_URL when set; otherwise starts the embedded
- * Postgres under BRIDGELINE_DATA_DIR (default .data/). Migrates, then serves the built app on PORT.
+ * `npm start`: the console in production shape. Uses DATABASE_URL when set; otherwise the embedded Postgres
+ * under BRIDGELINE_DATA_DIR (default .data/), attached to when another process runs it. Migrates, then serves
+ * the built app on PORT.
  */
-import path from "node:path";
-import { provisionDatabase } from "@/lib/db/provision";
+import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
 import { getEnv } from "@/lib/env";
 import { onShutdown, shutdown } from "./lib/lifecycle";
 import { startNextServer } from "./lib/next-server";
 
 async function main() {
   const env = getEnv();
-  const db = await provisionDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: path.join(env.BRIDGELINE_DATA_DIR, "postgres"),
-  });
+  const db = await provisionDatabase(appDatabaseOptions(env));
   onShutdown(db.stop);
-  console.log(db.embedded ? `Embedded Postgres on ${new URL(db.url).host}` : "Using DATABASE_URL");
+  console.log(describeDatabase(db));
   const server = await startNextServer({
     port: env.PORT,
     env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}` },

@@ -2,25 +2,43 @@
  * `npm run worker -- [flags]`: one sync worker process. Takes plan and batch jobs from the Postgres queue
  * until SIGTERM/SIGINT, then stops taking jobs and lets the current ones finish (what does not finish in
  * time is retried by another worker once its job expires). Run as many as you like: the Mailchimp
- * connection budget is shared through Postgres.
+ * connection budget is shared through Postgres. Uses DATABASE_URL, or the embedded database (attached to when
+ * the demo or the console runs it, started and stopped with this worker otherwise). An unknown flag prints the
+ * usage on stderr and exits 2.
  */
 import { logger } from "@/lib/logger";
-import { parseFlags, WORKER_FLAGS_HELP, workerOptionsFromEnv } from "@/lib/sync/run/cli-options";
+import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
+import { parseFlags, UsageError, WORKER_FLAGS_HELP, workerOptionsFromEnv, type Flags } from "@/lib/sync/run/cli-options";
 import { startWorker } from "@/lib/sync/run/worker";
+import { exitWithUsage } from "./lib/usage";
 
-const flags = parseFlags(process.argv.slice(2));
+const USAGE = `Usage: npm run worker -- [flags]\n\n${WORKER_FLAGS_HELP}\n`;
+
+function usageChecked<T>(read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof UsageError) exitWithUsage(err.message, USAGE);
+    throw err;
+  }
+}
+
+const flags: Flags = usageChecked(() => parseFlags(process.argv.slice(2)));
 if (flags.has("help")) {
-  process.stdout.write(`Usage: npm run worker -- [flags]\n\n${WORKER_FLAGS_HELP}\n`);
+  process.stdout.write(USAGE);
   process.exit(0);
 }
 
-const worker = await startWorker(workerOptionsFromEnv(flags));
+const db = await provisionDatabase(appDatabaseOptions());
+logger.info(describeDatabase(db));
+const options = usageChecked(() => workerOptionsFromEnv(flags, db.url));
+const worker = await startWorker(options);
 let stopping = false;
 worker.governor.connection.client.on("end", () => {
   if (stopping) return;
   // Our slots and batch locks died with the session: carrying on could exceed the connection budget.
   logger.fatal("governor session ended; exiting so the jobs are retried by a healthy worker");
-  process.exit(1);
+  void db.stop().finally(() => process.exit(1));
 });
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
@@ -28,12 +46,18 @@ for (const signal of ["SIGTERM", "SIGINT"] as const) {
     if (stopping) return;
     stopping = true;
     logger.info({ signal }, "stopping worker: finishing current jobs");
-    worker.stop({ timeoutMs: 60_000 }).then(
-      () => process.exit(0),
-      (err: unknown) => {
-        logger.error({ err }, "worker did not stop cleanly");
-        process.exit(1);
-      },
-    );
+    worker
+      .stop({ timeoutMs: 60_000 })
+      .then(
+        () => 0,
+        (err: unknown) => {
+          logger.error({ err }, "worker did not stop cleanly");
+          return 1;
+        },
+      )
+      .then(async (code) => {
+        await db.stop();
+        process.exit(code);
+      });
   });
 }

