@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { demoConnectionsFor } from "./demo-connections";
 
 /**
  * The one place that reads process.env. Everything else asks getEnv().
@@ -6,6 +7,10 @@ import { z } from "zod";
  * Modes: "production" refuses to start without the variables a real deployment needs; "demo" (set by
  * `npm run demo`) fills the gaps itself (embedded Postgres, emulators, a generated NEXTAUTH_SECRET);
  * "development" and "test" are lenient like demo but generate nothing.
+ *
+ * In development mode, a group of connection variables left entirely unset (ODOO_*, MAILCHIMP_*) is taken from
+ * the emulators a running `npm run demo` started on the same BRIDGELINE_DATA_DIR (see demo-connections.ts), so
+ * CLIs beside the demo reach them. Never in production or tests, nor in the demo itself (it owns its emulators).
  */
 const optionalString = z
   .string()
@@ -102,8 +107,14 @@ let cached: Env | undefined;
 
 /** Parsed once per process; later changes to process.env are not seen (by design). */
 export function getEnv(): Env {
-  cached ??= parseEnv(process.env);
+  cached ??= parseEnv(withRunningDemo(process.env));
   return cached;
+}
+
+export function withRunningDemo(source: Record<string, string | undefined>): Record<string, string | undefined> {
+  const mode = source.BRIDGELINE_MODE ?? defaultMode(source.NODE_ENV);
+  if (mode !== "development") return source;
+  return { ...source, ...demoConnectionsFor(source, source.BRIDGELINE_DATA_DIR?.trim() || ".data") };
 }
 
 /** For scripts that set variables (e.g. the embedded database URL) before anything reads them. */

@@ -3,14 +3,14 @@
  * production build of the console, and one demo user per role whose passwords are printed once.
  */
 import { randomBytes } from "node:crypto";
-import path from "node:path";
 import { ensureDemoUsers } from "@/lib/auth/users";
 import { createPrisma } from "@/lib/db/client";
-import { provisionDatabase } from "@/lib/db/provision";
+import { writeDemoConnections } from "@/lib/demo-connections";
+import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
 import { getEnv, resetEnvCache } from "@/lib/env";
 import { onShutdown, shutdown } from "./lib/lifecycle";
 import { DEMO_AUDIENCES_FIXTURE, startEmulators } from "./lib/emulators";
-import { ensureDemoPolicy, forgetEmulatedSyncState, runInitialSync } from "./lib/demo-sync";
+import { ensureDemoPolicy, forgetEmulatedSyncState, runInitialSync, unsubscribeExample } from "./lib/demo-sync";
 import { buildIsFresh, runNextBuild, startNextServer } from "./lib/next-server";
 
 async function main() {
@@ -35,17 +35,17 @@ async function main() {
       : await startEmulators({ odooArgs: ["--port", "0", "--demo"], mailchimpArgs: ["--port", "0", "--lists", DEMO_AUDIENCES_FIXTURE] });
   if (emulators) onShutdown(emulators.stop);
   Object.assign(childEnv, emulators?.env);
+  // `npm run sync` and `npm run worker` started beside the demo find these emulators here (lib/env.ts).
+  const forgetConnections = emulators ? writeDemoConnections(env.BRIDGELINE_DATA_DIR, emulators.env) : undefined;
   if (emulators) {
     // The emulated audiences deliver their webhooks to this console; a fresh secret per start is enough.
     childEnv.MAILCHIMP_WEBHOOK_SECRET ??= randomBytes(16).toString("hex");
     childEnv.MAILCHIMP_WEBHOOK_BASE_URL ??= `http://127.0.0.1:${env.PORT}`;
   }
 
-  const db = await provisionDatabase({
-    databaseUrl: env.DATABASE_URL,
-    dataDir: path.join(env.BRIDGELINE_DATA_DIR, "postgres"),
-  });
+  const db = await provisionDatabase(appDatabaseOptions(env));
   onShutdown(db.stop);
+  console.log(describeDatabase(db));
 
   const prisma = createPrisma(db.url);
   const logins = await ensureDemoUsers(prisma);
@@ -62,6 +62,8 @@ async function main() {
 
   const server = await startNextServer({ port: env.PORT, env: { ...childEnv, DATABASE_URL: db.url } });
   onShutdown(server.stop);
+  // Registered last, so it goes first when the demo stops: CLIs started meanwhile must not find dead emulators.
+  if (forgetConnections) onShutdown(async () => forgetConnections());
   server.child.once("exit", (code) => void shutdown(code ?? 1));
 
   console.log(`\nBridgeline console: http://localhost:${env.PORT}`);
@@ -72,6 +74,11 @@ async function main() {
     console.log("Running the first full sync of the emulated business…");
     const summary = await runInitialSync(prisma, db.url);
     console.log(`First sync ${summary.status}: ${JSON.stringify(summary)}`);
+    const example = await unsubscribeExample(emulators.mailchimp.url);
+    if (example) {
+      console.log(`\nUnsubscribe ${example.email} as if they clicked the link in an email (Odoo blacklists the address; see Consent):`);
+      console.log(`  ${example.command}`);
+    }
   }
   await prisma.$disconnect();
 }

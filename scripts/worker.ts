@@ -31,7 +31,15 @@ if (flags.has("help")) {
 
 const db = await provisionDatabase(appDatabaseOptions());
 logger.info(describeDatabase(db));
-const options = usageChecked(() => workerOptionsFromEnv(flags, db.url));
+let options;
+try {
+  options = usageChecked(() => workerOptionsFromEnv(flags, db.url));
+} catch (err) {
+  // Not configured (no ODOO_*/MAILCHIMP_*, and no demo running beside it): say what is missing, not a stack.
+  logger.fatal(err instanceof Error ? err.message : String(err));
+  await db.stop();
+  process.exit(1);
+}
 const worker = await startWorker(options);
 let stopping = false;
 worker.governor.connection.client.on("end", () => {

@@ -37,3 +37,22 @@ export async function runInitialSync(prisma: PrismaClient, databaseUrl: string) 
     await boss.stop({ graceful: false, wait: true });
   }
 }
+
+/**
+ * The README's unsubscribe try-out, with a real member of the demo business: the emulator's control endpoints
+ * live under its origin (/_emulator), not under the API's /3.0, which asks for an API key.
+ */
+export async function unsubscribeExample(mailchimpApiUrl: string): Promise<{ email: string; command: string } | undefined> {
+  const origin = new URL(mailchimpApiUrl).origin;
+  for (const { id } of demoAudiences.lists) {
+    const res = await fetch(`${origin}/_emulator/lists/${id}/members`);
+    if (!res.ok) throw new Error(`Mailchimp emulator: members of ${id} answered ${res.status}`);
+    const { members } = (await res.json()) as { members: { email_address: string; status: string }[] };
+    const member = members.find((m) => m.status !== "unsubscribed" && m.status !== "cleaned" && m.status !== "archived");
+    if (!member) continue;
+    const email = member.email_address;
+    const segment = email.split("@").map(encodeURIComponent).join("@");
+    return { email, command: `curl -X POST ${origin}/_emulator/lists/${id}/members/${segment}/actions/unsubscribe` };
+  }
+  return undefined;
+}
