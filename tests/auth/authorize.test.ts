@@ -57,7 +57,8 @@ describe("authorizeCredentials", () => {
     const fromElsewhere = await authorizeCredentials(prisma, { email: "victim@example.com", password: PASSWORD, ip: "192.0.2.10" });
     expect(fromSprayer).toMatchObject({ reason: "locked" });
     expect(fromElsewhere).toMatchObject({ ok: true });
-  });
+    // A hang guard, not a speed target: 32 bcrypt comparisons at cost 12 took over 30 s on a loaded 2-core machine.
+  }, 180_000);
 
   it("clears an account's earlier failures after a successful sign-in", async () => {
     await createUser(prisma, { email: "typo@example.com", name: "Typo", role: "ops", password: PASSWORD });
