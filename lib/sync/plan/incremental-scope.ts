@@ -36,6 +36,24 @@ export async function incrementalScope(odoo: OdooClient, o: IncrementalOptions):
   return [...commercial].sort((a, b) => a - b);
 }
 
+/**
+ * The commercial partners a targeted run (a repair) re-plans: those of the given partners and of every partner
+ * holding one of the given emails, plus the same-email families the duplicate rule needs.
+ */
+export async function targetScope(odoo: OdooClient, o: { partnerIds: number[]; emails: string[]; pageSize: number }): Promise<number[]> {
+  const commercial = new Set<number>();
+  for (const chunk of chunks(o.partnerIds, o.pageSize))
+    for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
+      commercial.add(p.commercial_partner_id?.id ?? p.id);
+  for (const chunk of chunks(o.emails, o.pageSize)) {
+    const domain = [["email_normalized", "in", chunk]] as [string, string, unknown][];
+    for await (const page of odoo.pages("res.partner", { fields: ["commercial_partner_id"], domain, pageSize: o.pageSize, activeTest: false }))
+      for (const p of parsePage(withCommercial, "res.partner", page)) commercial.add(p.commercial_partner_id?.id ?? p.id);
+  }
+  await addSameEmailFamilies(odoo, commercial, o.pageSize);
+  return [...commercial].sort((a, b) => a - b);
+}
+
 async function addSameEmailFamilies(odoo: OdooClient, commercial: Set<number>, pageSize: number): Promise<void> {
   const emails = new Set<string>();
   for (const chunk of chunks([...commercial], pageSize)) {

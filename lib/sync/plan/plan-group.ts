@@ -14,19 +14,21 @@ const ODOOID_MAX = 255;
 /**
  * One (audience, email): candidates of several commercial partners are different customers sharing a
  * mailbox (duplicate_email, nothing sent); candidates of one commercial partner are one person, merged under
- * the winner. Then the payload hash decides unchanged / upsert / new against what was last applied.
+ * the winner. Then the payload hash decides unchanged / upsert / new against what was last applied; `force`
+ * (a repair) turns "unchanged" into an upsert.
  */
-export function planGroup(group: StagedGroup, policy: Policy): GroupOutcome {
+export function planGroup(group: StagedGroup, policy: Policy, force = false): GroupOutcome {
   if (group.commercials > 1) return { kind: "duplicate" };
   const payload = JSON.parse(group.payload) as OdooOwnedPayload;
   payload.merge_fields.ODOOID = odooIds(group.partnerIds);
   const hash = payloadHash(payload);
   const base = { audienceId: group.audienceId, email: group.email, partnerIds: group.partnerIds, payload, hash, statusIfNew: group.statusIfNew as PlannedRecord["statusIfNew"] };
   const synced = group.synced;
-  if (synced?.lastStatus === "synced" && synced.payloadHash === hash) return { kind: "unchanged", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
+  if (!force && synced?.lastStatus === "synced" && synced.payloadHash === hash) return { kind: "unchanged", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
   if (synced?.payloadHash) {
     const diff = diffManagedTags(policy.tags.prefix, payload.tags, synced.appliedTags);
-    return { kind: "upsert_existing", record: { ...base, ...diff } };
+    // A forced re-send (repair) switches every wanted tag on again: someone may have removed one in Mailchimp.
+    return { kind: "upsert_existing", record: { ...base, ...diff, ...(force ? { tagsToAdd: payload.tags } : {}) } };
   }
   return { kind: "subscribe_new", record: { ...base, tagsToAdd: payload.tags, tagsToRemove: [] } };
 }

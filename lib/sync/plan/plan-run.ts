@@ -2,17 +2,16 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OdooClient } from "@/lib/odoo";
 import type { Policy } from "@/lib/sync/policy";
 import { BatchWriter } from "./batch-writer";
-import { BuyingIndex } from "./buying-index";
 import { checkFields } from "./check-fields";
 import { emitDepartures, emitGroups } from "./emit-plan";
-import { chunks, incrementalScope } from "./incremental-scope";
+import { chunks, incrementalScope, targetScope } from "./incremental-scope";
 import { PlanError } from "./plan-error";
 import { PlanStage } from "./plan-stage";
 import { PlanTally } from "./plan-tally";
 import { autoResolveExceptions, recordExceptions, recordFieldMissing } from "./record-exceptions";
 import { loadReferenceData } from "./reference-data";
-import { familyScope, FULL_SCOPE, scanBuying, type ScanScope } from "./scan-buying";
-import { stagePartners } from "./stage-partners";
+import { familyScope, FULL_SCOPE, type ScanScope } from "./scan-buying";
+import { stageOdoo } from "./stage-odoo";
 import { buildSummary } from "./build-summary";
 
 export interface PlanContext {
@@ -20,7 +19,7 @@ export interface PlanContext {
   odoo: OdooClient;
   policy: Policy;
   policyVersion: number;
-  run: { id: string; mode: "full" | "incremental"; dryRun: boolean };
+  run: { id: string; mode: "full" | "incremental"; dryRun: boolean; scope?: TargetScope | null };
   cursorFrom: Date | null;
   now?: Date;
   /** Called with each batch once written: the runtime starts sending it while the plan goes on. */
@@ -29,6 +28,16 @@ export interface PlanContext {
   firstSeq?: number;
   /** Called as each phase ends (heartbeats, progress in the console, benchmarks). */
   onProgress?: (phase: PlanPhase, info: { ms: number; partnersRead: number }) => void;
+}
+
+/**
+ * A targeted run (a repair): the families of these partners and of the partners holding these emails are
+ * re-planned, and the targeted emails are sent again even when their hash says unchanged (Mailchimp drifted
+ * behind the engine's back, so the hash proves nothing there). Never complete: no cursor, no auto-resolution.
+ */
+export interface TargetScope {
+  emails: string[];
+  partnerIds: number[];
 }
 
 export type PlanPhase = "fields" | "reference" | "scope" | "read" | "compare" | "departures" | "exceptions";
@@ -76,29 +85,24 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
   phase("fields");
   const ref = await loadReferenceData(odoo, pageSize);
   phase("reference");
+  const target = run.scope ?? null;
   // A first incremental run (no cursor) reads everything, so it is as complete as a full one.
-  const complete = run.mode === "full" || ctx.cursorFrom === null;
-  const scopes: ScanScope[] = complete
-    ? [FULL_SCOPE]
-    : chunks(await incrementalScope(odoo, { cursor: ctx.cursorFrom as Date, overlapSeconds: policy.batching.overlapSeconds, pageSize }), FAMILY_CHUNK).map(familyScope);
+  const complete = !target && (run.mode === "full" || ctx.cursorFrom === null);
+  const families = target
+    ? await targetScope(odoo, { ...target, pageSize })
+    : complete ? null : await incrementalScope(odoo, { cursor: ctx.cursorFrom as Date, overlapSeconds: policy.batching.overlapSeconds, pageSize });
+  const scopes: ScanScope[] = families ? chunks(families, FAMILY_CHUNK).map(familyScope) : [FULL_SCOPE];
   phase("scope");
   const stage = new PlanStage(prisma, run.id);
   await stage.create();
   try {
-    const buying = new BuyingIndex();
-    const read = { orders: 0, invoices: 0 };
-    for (const scope of scopes) {
-      const n = await scanBuying(odoo, buying, scope, pageSize);
-      read.orders += n.orders;
-      read.invoices += n.invoices;
-      await stagePartners(odoo, { policy, ref, buying }, scope, stage, tally, pageSize);
-    }
+    const { indexBytes, ...read } = await stageOdoo(odoo, policy, ref, scopes, stage, tally, pageSize);
     phase("read");
-    await stage.index();
     const writer = new BatchWriter(prisma, run.id, policy, run.dryRun, ctx.onBatch, ctx.firstSeq ?? 0);
-    await emitGroups(prisma, stage, policy, writer, tally);
+    const forced = target ? new Set(target.emails) : undefined;
+    await emitGroups(prisma, stage, policy, writer, tally, forced);
     phase("compare");
-    if (complete) await emitDepartures(prisma, stage, policy, writer, tally);
+    if (complete || target) await emitDepartures(prisma, stage, policy, writer, tally, target?.emails);
     await writer.finish();
     phase("departures");
     const exceptionsByKind = await stage.countExceptionsByKind();
@@ -110,7 +114,7 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
     phase("exceptions");
     timings.totalMs = Date.now() - t0;
     const exceptions = Object.values(exceptionsByKind).reduce((a, b) => a + b, 0);
-    const summary = buildSummary({ ctx, tally, exceptionsByKind, autoResolved, batches: writer.batches, read, timings, scopes: scopes.length, complete, indexBytes: buying.bytes });
+    const summary = buildSummary({ ctx, tally, exceptionsByKind, autoResolved, batches: writer.batches, read, timings, scopes: scopes.length, complete, indexBytes });
     return { batches: writer.batches, plannedNew: tally.plannedNew, plannedUpdate: tally.plannedUpdate, unchanged: tally.unchanged, excluded: tally.excluded, exceptions, cursorTo, summary };
   } finally {
     await stage.drop();

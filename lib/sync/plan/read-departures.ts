@@ -11,19 +11,21 @@ export interface Departure {
 
 /**
  * Members the engine synced before that no partner routes to any more (no longer eligible, email changed,
- * rerouted). Full runs only: an incremental run has not seen everyone, so absence proves nothing there.
+ * rerouted). Full runs, and targeted runs for their own emails (their families were read whole): an incremental
+ * run has not seen everyone, so absence proves nothing there.
  */
-export async function* readDepartures(prisma: PrismaClient, stage: PlanStage, pageSize = 5000): AsyncGenerator<Departure[]> {
+export async function* readDepartures(prisma: PrismaClient, stage: PlanStage, pageSize = 5000, onlyEmails?: string[]): AsyncGenerator<Departure[]> {
   let after: [string, string] = ["", ""];
   for (;;) {
     const rows = await prisma.$queryRawUnsafe<{ audience_id: string; email: string; partner_ids: number[]; applied_tags: string[] | null }[]>(
       `SELECT r.audience_id, r.email, r.partner_ids, r.applied_tags FROM sync_records r
-       WHERE r.last_status = 'synced' AND (r.audience_id, r.email) > ($1, $2)
+       WHERE r.last_status = 'synced' AND (r.audience_id, r.email) > ($1, $2) AND ($4::text[] IS NULL OR r.email = ANY($4::text[]))
          AND NOT EXISTS (SELECT 1 FROM ${stage.candidates} s WHERE s.audience_id = r.audience_id AND s.email = r.email)
        ORDER BY r.audience_id, r.email LIMIT $3`,
       after[0],
       after[1],
       pageSize,
+      onlyEmails ?? null,
     );
     // Also drops the batch inserts made since the previous page (plan/batch-writer.ts).
     forgetPrismaQueryLog();

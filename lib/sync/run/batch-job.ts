@@ -2,6 +2,7 @@ import { BatchBusyError, tryLockBatch } from "./batch-lock";
 import { completeBatch } from "./complete-batch";
 import { executeBatch } from "./execute-batch";
 import { startHeartbeat } from "./heartbeat";
+import { notifyRunFinished } from "./run-finished";
 import type { BatchJobData } from "./jobs";
 import type { Runtime } from "./runtime";
 
@@ -35,6 +36,7 @@ export async function handleBatchJob(rt: Runtime, { runId, batchId }: BatchJobDa
         "batch finished",
       );
       if (runFinal) rt.log.info({ runId, status: runFinal }, "run finished");
+      await notifyRunFinished(rt, runId, runFinal);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       // Kept for the dead-letter handler: the reason the run fails with if no retry succeeds.

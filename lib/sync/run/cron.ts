@@ -36,7 +36,7 @@ export async function handleCronRequest(req: Request, deps: CronDeps): Promise<R
 }
 
 /** Hashing both sides first gives equal lengths, so the comparison time says nothing about the secret. */
-function bearerMatches(header: string | null, secret: string): boolean {
+export function bearerMatches(header: string | null, secret: string): boolean {
   const match = /^Bearer\s+(.+)$/i.exec(header ?? "");
   if (!match?.[1]) return false;
   const digest = (s: string) => createHash("sha256").update(s).digest();

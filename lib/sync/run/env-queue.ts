@@ -1,20 +1,25 @@
+import type PgBoss from "pg-boss";
 import { getEnv } from "@/lib/env";
 import { bossQueue, startBoss, type RunQueue } from "./queue";
 
-const holder = globalThis as unknown as { bridgelineRunQueue?: Promise<RunQueue> };
+const holder = globalThis as unknown as { bridgelineQueueBoss?: Promise<PgBoss> };
 
 /**
- * A send-only queue for request handlers (the cron route, console actions): no maintenance, no handlers.
- * One per process, parked on globalThis so dev-server reloads do not leak pools.
+ * A send-only pg-boss client for request handlers (the cron routes, console actions): no maintenance, no
+ * handlers. One per process, parked on globalThis so dev-server reloads do not leak pools.
  */
-export function getRunQueue(): Promise<RunQueue> {
-  holder.bridgelineRunQueue ??= (async () => {
+export function getQueueBoss(): Promise<PgBoss> {
+  holder.bridgelineQueueBoss ??= (async () => {
     const url = getEnv().DATABASE_URL;
     if (!url) throw new Error("DATABASE_URL is not set: the run queue lives in the application database");
-    return bossQueue(await startBoss(url, {}, { supervise: false }));
+    return startBoss(url, {}, { supervise: false });
   })().catch((err: unknown) => {
-    holder.bridgelineRunQueue = undefined;
+    holder.bridgelineQueueBoss = undefined;
     throw err;
   });
-  return holder.bridgelineRunQueue;
+  return holder.bridgelineQueueBoss;
+}
+
+export function getRunQueue(): Promise<RunQueue> {
+  return getQueueBoss().then(bossQueue);
 }

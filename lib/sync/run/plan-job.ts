@@ -1,5 +1,7 @@
 import { ensureAudienceWebhook } from "@/lib/consent";
 import { readCursor } from "./cursor";
+import { notifyRunFinished } from "./run-finished";
+import { parseRunScope } from "./run-scope";
 import { TX_OPTIONS } from "./db";
 import { dispatchGeneration, dispatchPending } from "./dispatch";
 import { NO_POLICY_MESSAGE } from "./errors";
@@ -29,7 +31,8 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
   try {
     const active = await rt.planner.getActivePolicy(rt.prisma);
     if (!active) return await failRun(rt, runId, NO_POLICY_MESSAGE);
-    const cursorFrom = run.mode === "incremental" ? await readCursor(rt.prisma) : null;
+    const scope = parseRunScope(run.scope);
+    const cursorFrom = run.mode === "incremental" && !scope ? await readCursor(rt.prisma) : null;
     const firstSeq = await forgetUndispatched(rt, runId);
     // Merge fields and webhooks are set up while Odoo is read; no batch is sent before the merge fields exist.
     const audiences = rt.planner.audiencesOf(active.policy);
@@ -43,7 +46,7 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
     try {
       plan = await rt.planner.planRun({
         prisma: rt.prisma, odoo: rt.odoo, policy: active.policy, policyVersion: active.version,
-        run: { id: runId, mode: run.mode, dryRun: run.dryRun }, cursorFrom, now: startedAt, firstSeq,
+        run: { id: runId, mode: run.mode, dryRun: run.dryRun, scope }, cursorFrom, now: startedAt, firstSeq,
         ...(run.dryRun ? {} : { onBatch }),
       });
       await prepared;
@@ -51,7 +54,8 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
       // The connectors have already retried what is worth retrying: the run cannot be planned now.
       return await failRun(rt, runId, `Planning failed: ${err instanceof Error ? err.message : String(err)}`);
     }
-    await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, plan);
+    // A targeted run has not read every change since the cursor: it must not move it.
+    await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, scope ? { ...plan, cursorTo: null } : plan);
   } finally {
     stopHeartbeat();
   }
@@ -75,7 +79,7 @@ async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: bool
   ]);
 }
 
-async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policyVersion: number, cursorFrom: Date | null, plan: PlanRunResult): Promise<void> {
+async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policyVersion: number, cursorFrom: Date | null, plan: Omit<PlanRunResult, "cursorTo"> & { cursorTo: Date | null }): Promise<void> {
   const counters = {
     plannedNew: plan.plannedNew, plannedUpdate: plan.plannedUpdate, unchanged: plan.unchanged,
     excluded: plan.excluded, exceptions: plan.exceptions, policyVersion, cursorFrom, cursorTo: plan.cursorTo,
@@ -89,13 +93,15 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
     });
     return;
   }
+  let final: Awaited<ReturnType<typeof finalizeIfDone>> = null;
   const started = await rt.prisma.$transaction(async (tx) => {
     const moved = await tx.syncRun.updateMany({ where: { id: runId, status: "planning" }, data: { ...counters, summary, status: "running" } });
     if (moved.count === 0) return false;
     // Batches sent while planning may all be done already: then the run ends here.
-    await finalizeIfDone(tx, runId);
+    final = await finalizeIfDone(tx, runId);
     return true;
   }, TX_OPTIONS);
+  await notifyRunFinished(rt, runId, final);
   if (!started) {
     // Cancelled while planning: nothing more of this plan may be sent.
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });

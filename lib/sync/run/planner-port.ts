@@ -7,7 +7,8 @@ export interface PlanRunContext<P = unknown> {
   odoo: OdooClient;
   policy: P;
   policyVersion: number;
-  run: { id: string; mode: "full" | "incremental"; dryRun: boolean };
+  /** scope: a targeted run (a repair from the Reconciliation page), see lib/sync/plan/plan-run.ts TargetScope. */
+  run: { id: string; mode: "full" | "incremental"; dryRun: boolean; scope?: { emails: string[]; partnerIds: number[] } | null };
   cursorFrom: Date | null;
   now?: Date;
   /** Hand each batch to the runtime as soon as it is written (pipelining: sending starts before planning ends). */

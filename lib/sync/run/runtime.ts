@@ -22,6 +22,8 @@ export interface Runtime {
   retry: RetryPolicy;
   poll: PollOptions;
   heartbeatMs: number;
+  /** Called once a run has ended (after its commit); the worker wires reconciliation's read-back here. */
+  onRunFinished?: (runId: string, status: "succeeded" | "failed") => Promise<void>;
   /** Where Mailchimp should deliver audience webhooks; when set, planning registers them (api source off). */
   webhookUrl?: string;
 }

@@ -7,6 +7,9 @@ import { OdooClient, type OdooConfig } from "@/lib/odoo";
 import { ConnectionGovernor } from "@/lib/sync/governor";
 import type { Db } from "./db";
 import { registerHandlers } from "./handlers";
+import { bossPassQueue } from "@/lib/reconcile/run/jobs";
+import { readBackAfterRuns } from "@/lib/reconcile/run/after-run";
+import { registerReconcileHandler } from "@/lib/reconcile/run/register";
 import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from "./jobs";
 import { MergeFieldEnsurer } from "./merge-fields";
 import type { PlannerPort } from "./planner-port";
@@ -78,6 +81,10 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   };
   if (o.announce ?? true) await announceWorker(governor.connection);
   await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, pollingIntervalSeconds: settings.pollingIntervalSeconds });
+  // Reconciliation (lib/reconcile) shares the queue, the governor and the Odoo client: its read-backs run here,
+  // at backfill priority, after each successful full or repair run, on schedule and on demand.
+  await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
+  runtime.onRunFinished = readBackAfterRuns(prisma, () => bossPassQueue(boss));
   await recoverRuns(runtime);
   const consent = o.consent ? startConsentLoop(runtime, o.consent) : undefined;
   log.info({ concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, maxConnections: governor.maxConnections }, "sync worker started");

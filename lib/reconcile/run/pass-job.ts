@@ -1,0 +1,90 @@
+import type { Logger } from "pino";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { MailchimpClient, RetryPolicy } from "@/lib/mailchimp";
+import type { OdooClient } from "@/lib/odoo";
+import { getActivePolicy } from "@/lib/sync/policy";
+import { readCursor } from "@/lib/sync/run/cursor";
+import { writeAudienceStats } from "../compare/audience-stats";
+import { findGaps } from "../compare/find-gaps";
+import { BlacklistStage } from "../read/blacklist";
+import { readExpected } from "../read/expected";
+import { oldestPendingChange } from "../read/lag";
+import { readMembers } from "../read/members";
+import type { PassJobData } from "./jobs";
+import { prunePasses } from "./prune-passes";
+
+export interface PassDeps {
+  prisma: PrismaClient;
+  odoo: OdooClient;
+  /** The worker's governed client: the pass reads at backfill priority, behind live syncs and consent. */
+  mailchimp: MailchimpClient;
+  retry: RetryPolicy;
+  log: Logger;
+  now?: () => Date;
+}
+
+/**
+ * reconcile.pass: Odoo through the planner into reconcile_expected, each routed audience from Mailchimp into
+ * reconcile_members (at the same time: one waits on Odoo, the other on Mailchimp), Odoo's blacklist, then the
+ * comparison in SQL. The previous pass stays the one the console shows until this one has succeeded.
+ * A job retried after its worker died finds the pass still running and starts it over.
+ */
+export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Promise<void> {
+  const { prisma } = deps;
+  const pass = await prisma.reconcilePass.findUnique({ where: { id: passId } });
+  if (!pass || (pass.status !== "queued" && pass.status !== "running")) return;
+  const now = deps.now ?? (() => new Date());
+  const t0 = Date.now();
+  await clearPass(prisma, passId);
+  await prisma.reconcilePass.update({ where: { id: passId }, data: { status: "running", startedAt: now(), heartbeatAt: now(), error: null } });
+  const blacklist = new BlacklistStage(prisma, passId);
+  try {
+    const active = await getActivePolicy(prisma);
+    if (!active) throw new Error("No policy is saved yet: there is nothing Odoo wants in Mailchimp to compare with.");
+    const audiences = [...new Set(active.policy.routing.rules.map((r) => r.audienceId))].sort();
+    const mailchimp = deps.mailchimp.withPriority("backfill");
+    const pageSize = Math.min(active.policy.batching.odooPageSize, deps.odoo.maxPageSize);
+    const [expected, members, blacklisted] = await Promise.all([
+      readExpected(prisma, deps.odoo, active.policy, passId),
+      (async () => {
+        const out = { members: 0, requests: 0 };
+        for (const audienceId of audiences) {
+          const read = await readMembers(prisma, mailchimp, deps.retry, passId, audienceId);
+          out.members += read.members;
+          out.requests += read.requests;
+        }
+        return out;
+      })(),
+      blacklist.load(deps.odoo, pageSize),
+    ]);
+    const readMs = Date.now() - t0;
+    const cursor = await readCursor(prisma);
+    const oldest = await oldestPendingChange(deps.odoo, cursor);
+    await findGaps(prisma, passId, blacklist.table, active.policy.tags.prefix);
+    await writeAudienceStats(prisma, passId, audiences);
+    const summary = {
+      audiences, ...expected, members: members.members, blacklisted,
+      syncCursor: cursor?.toISOString() ?? null, neverSynced: oldest === undefined,
+      timings: { readMs, compareMs: Date.now() - t0 - readMs, totalMs: Date.now() - t0 },
+    };
+    await prisma.reconcilePass.update({
+      where: { id: passId },
+      data: { status: "succeeded", finishedAt: now(), heartbeatAt: now(), requests: members.requests, policyVersion: active.version, oldestPendingAt: oldest ?? null, summary },
+    });
+    await prunePasses(prisma);
+    deps.log.info({ passId, requests: members.requests, ms: Date.now() - t0 }, "reconciliation pass finished");
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    await prisma.reconcilePass.update({ where: { id: passId }, data: { status: "failed", error: message, finishedAt: now() } });
+    await clearPass(prisma, passId);
+    // Not rethrown: a failed pass is visible on the page and the next one (schedule, run, button) starts clean.
+    deps.log.warn({ passId, err: message }, "reconciliation pass failed");
+  } finally {
+    await blacklist.drop();
+  }
+}
+
+async function clearPass(prisma: PrismaClient, passId: string): Promise<void> {
+  for (const table of ["reconcile_gaps", "reconcile_members", "reconcile_expected", "reconcile_audiences"])
+    await prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE pass_id = $1::uuid`, passId);
+}
