@@ -10,7 +10,7 @@ import type { GapKind } from "../gap-kinds";
  * not excluded). Only ours can drift; everything else in Mailchimp is only listed.
  */
 export async function findGaps(prisma: PrismaClient, passId: string, blacklist: string, tagPrefix: string): Promise<void> {
-  for (const sql of gapQueries(blacklist)) await prisma.$executeRawUnsafe(sql, passId, tagPrefix);
+  for (const sql of gapQueries(blacklist)) await prisma.$executeRawUnsafe(sql, ...(sql.includes("$2") ? [passId, tagPrefix] : [passId]));
 }
 
 const E = `(SELECT * FROM reconcile_expected WHERE pass_id = $1::uuid)`;

@@ -2,6 +2,7 @@ import { lockSpace } from "@/lib/sync/governor";
 import { ACTIVE_RUN_STATUSES, TX_OPTIONS, type Db } from "./db";
 import { RunConflictError } from "./errors";
 import type { RunQueue } from "./queue";
+import type { RunScope } from "./run-scope";
 
 export interface RequestRunInput {
   mode: "full" | "incremental";
@@ -9,6 +10,8 @@ export interface RequestRunInput {
   trigger: string;
   dryRun?: boolean;
   requestedById?: string;
+  /** A targeted run (a repair): only these families are re-planned, and these emails sent again. */
+  scope?: RunScope;
 }
 
 const REQUEST_LOCK = lockSpace("bridgeline:request-run");
@@ -32,6 +35,7 @@ export async function requestRun(prisma: Db, input: RequestRunInput, queue: RunQ
         trigger: input.trigger,
         dryRun: input.dryRun ?? false,
         ...(input.requestedById ? { requestedById: input.requestedById } : {}),
+        ...(input.scope ? { scope: input.scope } : {}),
       },
     });
     return run.id;
