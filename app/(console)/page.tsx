@@ -1,5 +1,6 @@
 import { ConnectionCards } from "@/components/connection-cards";
 import { ConsolePage, pageMetadata } from "@/components/console-page";
+import { AudienceHealthPanel } from "@/components/overview/audience-health";
 import { OverviewPanels } from "@/components/overview/overview-panels";
 import { canSee } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
@@ -22,6 +23,8 @@ async function Overview() {
   return (
     <>
       <OverviewPanels stats={stats} names={names} canSeeExceptions={!!user && canSee(user.role, "exceptions")} />
+      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Audience health</h2>
+      <AudienceHealthPanel names={Object.fromEntries(names)} />
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Connections</h2>
       <ConnectionCards connections={connectionStatuses()} />
     </>

@@ -97,3 +97,9 @@ CREATE INDEX "reconcile_gaps_pass_id_email_idx" ON "reconcile_gaps"("pass_id", "
 
 -- AddForeignKey
 ALTER TABLE "reconcile_audiences" ADD CONSTRAINT "reconcile_audiences_pass_id_fkey" FOREIGN KEY ("pass_id") REFERENCES "reconcile_passes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
+
+-- CreateIndex
+CREATE INDEX "sync_batches_records_idx" ON "sync_batches" USING GIN ("records" jsonb_path_ops);
+
+-- CreateIndex
+CREATE INDEX "sync_exceptions_email_idx" ON "sync_exceptions"("email");

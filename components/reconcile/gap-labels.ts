@@ -1,0 +1,41 @@
+import { GAP_KINDS, isGapKind } from "@/lib/reconcile/gap-kinds";
+
+export const gapLabel = (kind: string) => (isGapKind(kind) ? GAP_KINDS[kind].label : kind);
+
+const CAUSES: Record<string, string> = {
+  gone_from_mailchimp: "was synced, then deleted or archived in Mailchimp",
+  not_synced_yet: "new in Odoo, not synced yet",
+  not_accepted: "the last sync attempt did not land",
+  changed_in_mailchimp: "edited in Mailchimp",
+  odoo_changed_since_last_sync: "Odoo changed since the last sync",
+  mailchimp_opted_out: "opted out in Mailchimp, not blacklisted in Odoo",
+  odoo_blacklisted: "blacklisted in Odoo, still subscribed in Mailchimp",
+};
+
+const show = (v: unknown) => (v === "" || v === null || v === undefined ? "(empty)" : typeof v === "object" ? JSON.stringify(v) : String(v));
+
+/** One line that says what differs, from a gap's detail (the table's "What" column). */
+export function describeGap(kind: string, detail: Record<string, unknown>): string {
+  switch (kind) {
+    case "missing":
+      return CAUSES[String(detail.cause)] ?? "not in Mailchimp";
+    case "not_eligible":
+      return `${detail.blacklistedInOdoo ? "blacklisted in Odoo; " : ""}managed tags come off at the next full run (never unsubscribed)`;
+    case "merge_drift": {
+      const fields = (detail.fields ?? {}) as Record<string, { odoo: unknown; mailchimp: unknown }>;
+      const diffs = Object.entries(fields).map(([f, v]) => `${f}: ${show(v.mailchimp)} → ${show(v.odoo)}`);
+      return `${diffs.join("; ")} (${CAUSES[String(detail.cause)] ?? ""})`;
+    }
+    case "tag_drift": {
+      const missing = (detail.missingTags ?? []) as string[];
+      const extra = (detail.extraTags ?? []) as string[];
+      return [missing.length ? `missing ${missing.join(", ")}` : "", extra.length ? `extra ${extra.join(", ")}` : ""].filter(Boolean).join("; ");
+    }
+    case "consent_drift":
+      return `${CAUSES[String(detail.direction)] ?? ""}${Number(detail.pendingWritebacks) > 0 ? " (write-back pending)" : ""}`;
+    case "mailchimp_only":
+      return `${String(detail.memberStatus)}; not Bridgeline's, never touched`;
+    default:
+      return JSON.stringify(detail);
+  }
+}

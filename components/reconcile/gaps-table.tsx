@@ -1,0 +1,102 @@
+"use client";
+
+import Link from "next/link";
+import { useEffect, useState } from "react";
+import { DataTable } from "@/components/data-table";
+import { formatCount } from "@/components/format";
+import type { GapFilter } from "@/lib/console/reconcile/gap-filter";
+import { GAP_KINDS, isGapKind, MEMBER_GAP_KINDS, type GapKind } from "@/lib/reconcile/gap-kinds";
+import { describeGap, gapLabel } from "./gap-labels";
+import { gapSearch, useGaps, useReconcileActions } from "./use-reconcile";
+
+const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
+const repairable = (kind: string) => isGapKind(kind) && GAP_KINDS[kind].repair !== "none";
+
+/** The gaps of the shown pass: filtered, searched, sorted and paged by the server; exportable as CSV. */
+export function GapsTable({ filter, setFilter, names, canAct, polling }: { filter: GapFilter; setFilter: (f: GapFilter) => void; names: Record<string, string>; canAct: boolean; polling: boolean }) {
+  const gaps = useGaps(filter, polling);
+  const { repair } = useReconcileActions();
+  const [search, setSearch] = useState(filter.q ?? "");
+  const [notice, setNotice] = useState<string>();
+  // Typing searches after a pause, not on every key (each search is a query on the server).
+  useEffect(() => {
+    const t = setTimeout(() => (search !== (filter.q ?? "") ? setFilter({ ...filter, q: search || undefined, page: 1 }) : undefined), 300);
+    return () => clearTimeout(t);
+  }, [search, filter, setFilter]);
+  const set = (patch: Partial<GapFilter>) => setFilter({ ...filter, page: 1, ...patch });
+  const data = gaps.data;
+  const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
+  const run = (input: { kind: GapKind; email?: string; audienceId?: string }) =>
+    repair.mutate(input, {
+      onSuccess: (r) => setNotice(r.route === "resync" ? `Repair run started for ${r.records} record(s): the gap goes at the next read-back, which follows the run.` : `${r.events} opt-out(s) handed to the consent flow for Odoo${r.skipped ? `; ${r.skipped} Odoo-side opt-out(s) need a person` : ""}.`),
+      onError: () => setNotice(undefined),
+    });
+  const kind = filter.kind;
+  return (
+    <section className="space-y-3">
+      <div className="flex flex-wrap items-center gap-2">
+        <select aria-label="Audience" className={field} value={filter.audience ?? ""} onChange={(e) => set({ audience: e.target.value || undefined })}>
+          <option value="">All audiences</option>
+          {Object.entries(names).map(([id, name]) => (
+            <option key={id} value={id}>{name}</option>
+          ))}
+        </select>
+        <select aria-label="Gap kind" className={field} value={kind ?? ""} onChange={(e) => set({ kind: (e.target.value || undefined) as GapKind | undefined })}>
+          <option value="">Every kind</option>
+          {MEMBER_GAP_KINDS.map((k) => (
+            <option key={k} value={k}>{GAP_KINDS[k].label}</option>
+          ))}
+        </select>
+        <input aria-label="Search email" placeholder="Search email" className={`${field} w-56`} value={search} onChange={(e) => setSearch(e.target.value)} />
+        <select aria-label="Sort" className={field} value={`${filter.sort}:${filter.dir}`} onChange={(e) => { const [sort, dir] = e.target.value.split(":") as [GapFilter["sort"], GapFilter["dir"]]; set({ sort, dir }); }}>
+          <option value="email:asc">Email A→Z</option>
+          <option value="email:desc">Email Z→A</option>
+          <option value="kind:asc">Kind</option>
+          <option value="audience:asc">Audience</option>
+        </select>
+        <a className="text-sm font-medium text-brand-700 hover:underline" href={`/api/reconcile/gaps/export?${gapSearch({ audience: filter.audience, kind, q: filter.q })}`}>Download CSV</a>
+        {canAct && kind && repairable(kind) && data && data.total > 0 && (
+          <button className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-50" disabled={repair.isPending} onClick={() => run({ kind, ...(filter.audience ? { audienceId: filter.audience } : {}) })}>
+            {GAP_KINDS[kind].repair === "consent_writeback" ? "Write all back to Odoo" : `Repair all ${formatCount(data.total)}`}
+          </button>
+        )}
+      </div>
+      {kind && <p className="text-xs text-slate-500">{GAP_KINDS[kind].explain}</p>}
+      {notice && <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800">{notice}</p>}
+      {repair.error && <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{repair.error.message}</p>}
+      <DataTable columns={["Email", "Audience", "Kind", "What differs", "Odoo ids", ...(canAct ? [""] : [])]}>
+        {data?.rows.length === 0 && (
+          <tr>
+            <td colSpan={6} className="px-3 py-6 text-center text-slate-500">{filter.kind || filter.q || filter.audience ? "No gap matches these filters." : "No gaps: Mailchimp holds what Odoo says it should."}</td>
+          </tr>
+        )}
+        {data?.rows.map((g) => (
+          <tr key={g.id}>
+            <td className="px-3 py-2"><Link className="text-brand-700 hover:underline" href={`/reconciliation/record?email=${encodeURIComponent(g.email)}`}>{g.email}</Link></td>
+            <td className="px-3 py-2">{names[g.audienceId] ?? g.audienceId}</td>
+            <td className="px-3 py-2 whitespace-nowrap">{gapLabel(g.kind)}</td>
+            <td className="px-3 py-2 text-slate-600">{describeGap(g.kind, g.detail)}</td>
+            <td className="px-3 py-2 tabular-nums text-slate-500">{g.partnerIds.join(", ")}</td>
+            {canAct && (
+              <td className="px-3 py-2 text-right">
+                {repairable(g.kind) && (
+                  <button className="text-sm font-medium text-brand-700 hover:underline disabled:opacity-50" disabled={repair.isPending} onClick={() => run({ kind: g.kind as GapKind, email: g.email, audienceId: g.audienceId })}>
+                    {g.kind === "consent_drift" ? "Write back" : "Repair"}
+                  </button>
+                )}
+              </td>
+            )}
+          </tr>
+        ))}
+      </DataTable>
+      <div className="flex items-center justify-between text-sm text-slate-600">
+        <span>{data ? `${formatCount(data.total)} gap(s)` : gaps.isError ? `Could not load gaps: ${gaps.error.message}` : "Loading…"}</span>
+        <span className="flex items-center gap-2">
+          <button className={field} disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>Previous</button>
+          Page {filter.page} of {pages}
+          <button className={field} disabled={filter.page >= pages} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>Next</button>
+        </span>
+      </div>
+    </section>
+  );
+}
