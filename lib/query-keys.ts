@@ -6,8 +6,9 @@ export const queryKeys = {
   reconcile: {
     all: () => ["reconcile"] as const,
     summary: () => ["reconcile", "summary"] as const,
-    gaps: (filter: GapFilter) => ["reconcile", "gaps", filter] as const,
-    record: (email: string) => ["reconcile", "record", email] as const,
+    /** Keyed by the pass shown too: when a pass ends, the tables load the new one by themselves. */
+    gaps: (filter: GapFilter, passId: string | null) => ["reconcile", "gaps", passId, filter] as const,
+    record: (email: string, passId: string | null) => ["reconcile", "record", passId, email] as const,
     health: () => ["reconcile", "health"] as const,
   },
 } as const;

@@ -23,7 +23,7 @@ export function describeGap(kind: string, detail: Record<string, unknown>): stri
       return `${detail.blacklistedInOdoo ? "blacklisted in Odoo; " : ""}managed tags come off at the next full run (never unsubscribed)`;
     case "merge_drift": {
       const fields = (detail.fields ?? {}) as Record<string, { odoo: unknown; mailchimp: unknown }>;
-      const diffs = Object.entries(fields).map(([f, v]) => `${f}: ${show(v.mailchimp)} → ${show(v.odoo)}`);
+      const diffs = Object.entries(fields).map(([f, v]) => `${f} is ${show(v.mailchimp)} in Mailchimp, ${show(v.odoo)} in Odoo`);
       return `${diffs.join("; ")} (${CAUSES[String(detail.cause)] ?? ""})`;
     }
     case "tag_drift": {

@@ -13,8 +13,8 @@ const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 const repairable = (kind: string) => isGapKind(kind) && GAP_KINDS[kind].repair !== "none";
 
 /** The gaps of the shown pass: filtered, searched, sorted and paged by the server; exportable as CSV. */
-export function GapsTable({ filter, setFilter, names, canAct, polling }: { filter: GapFilter; setFilter: (f: GapFilter) => void; names: Record<string, string>; canAct: boolean; polling: boolean }) {
-  const gaps = useGaps(filter, polling);
+export function GapsTable({ filter, setFilter, names, canAct, passId, polling }: { filter: GapFilter; setFilter: (f: GapFilter) => void; names: Record<string, string>; canAct: boolean; passId: string | null; polling: boolean }) {
+  const gaps = useGaps(filter, passId, polling);
   const { repair } = useReconcileActions();
   const [search, setSearch] = useState(filter.q ?? "");
   const [notice, setNotice] = useState<string>();

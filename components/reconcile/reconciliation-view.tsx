@@ -56,7 +56,7 @@ export function ReconciliationView({ canAct, names }: { canAct: boolean; names: 
               </tr>
             ))}
           </DataTable>
-          <GapsTable filter={filter} setFilter={setFilter} names={names} canAct={canAct} polling={polling} />
+          <GapsTable filter={filter} setFilter={setFilter} names={names} canAct={canAct} passId={data.shown.id} polling={polling} />
         </>
       )}
       <p className="text-xs text-slate-500">

@@ -17,7 +17,8 @@ export function RecordPanel({ email, canAct, names }: { email: string; canAct: b
   const router = useRouter();
   const [input, setInput] = useState(email);
   const summary = useReconcileSummary();
-  const record = useRecord(email, !!summary.data?.active);
+  // Polls while a pass runs (summary), and reloads by itself when a newer pass is shown (the key holds its id).
+  const record = useRecord(email, summary.data?.shown?.id ?? null, !!summary.data?.active);
   const { repair } = useReconcileActions();
   const [notice, setNotice] = useState<string>();
   const data = record.data;

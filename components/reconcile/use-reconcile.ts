@@ -10,8 +10,10 @@ import type { RecordView } from "@/lib/console/reconcile/record-view";
 import type { ReconcileSummary } from "@/lib/console/reconcile/summary";
 import { queryKeys } from "@/lib/query-keys";
 
-/** While a pass is queued or running, everything on the page polls; otherwise it sits still. */
+/** While a pass is queued or running, everything on the page polls; otherwise only the summary, slowly. */
 const ACTIVE_POLL_MS = 3_000;
+/** A repair's run ends in a read-back nobody clicked for: the summary notices it within this. */
+const IDLE_POLL_MS = 30_000;
 
 /** JSON dates arrive as strings: the types say so, so nothing formats a string as if it were a Date. */
 export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
@@ -26,7 +28,7 @@ export function useReconcileSummary() {
   return useQuery({
     queryKey: queryKeys.reconcile.summary(),
     queryFn: () => getJson<ReconcileSummary>("/api/reconcile/summary"),
-    refetchInterval: (q) => (q.state.data?.active ? ACTIVE_POLL_MS : false),
+    refetchInterval: (q) => (q.state.data?.active ? ACTIVE_POLL_MS : IDLE_POLL_MS),
   });
 }
 
@@ -36,18 +38,18 @@ export function gapSearch(f: Partial<GapFilter>): string {
   return p.toString();
 }
 
-export function useGaps(filter: GapFilter, polling: boolean) {
+export function useGaps(filter: GapFilter, passId: string | null, polling: boolean) {
   return useQuery({
-    queryKey: queryKeys.reconcile.gaps(filter),
+    queryKey: queryKeys.reconcile.gaps(filter, passId),
     queryFn: () => getJson<{ passId: string | null; total: number; page: number; pageSize: number; rows: GapRow[] }>(`/api/reconcile/gaps?${gapSearch(filter)}`),
     placeholderData: (previous) => previous,
     refetchInterval: polling ? ACTIVE_POLL_MS : false,
   });
 }
 
-export function useRecord(email: string, polling: boolean) {
+export function useRecord(email: string, passId: string | null, polling: boolean) {
   return useQuery({
-    queryKey: queryKeys.reconcile.record(email),
+    queryKey: queryKeys.reconcile.record(email, passId),
     queryFn: () => getJson<RecordView>(`/api/reconcile/record?email=${encodeURIComponent(email)}`),
     enabled: email !== "",
     refetchInterval: polling ? ACTIVE_POLL_MS : false,
