@@ -18,8 +18,8 @@ const reconcile = argv.includes("--reconcile");
 let parsed;
 try {
   const rest = argv.filter((a) => a !== "--reconcile");
-  // A ~100k-member audience: the generated business puts about half its partners in Mailchimp.
-  parsed = parseBenchArgs(reconcile && !rest.some((a) => a.startsWith("--size")) ? ["--size", "200000", ...rest] : rest);
+  // A ~100k-member audience: the generated business routes about 37% of its partners into Mailchimp.
+  parsed = parseBenchArgs(reconcile && !rest.some((a) => a.startsWith("--size")) ? ["--size", "270000", ...rest] : rest);
 } catch (err) {
   process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
   process.exit(2);

@@ -16,7 +16,7 @@ export type RepairRoute =
   | "none";
 
 export const GAP_KINDS: Record<GapKind, { label: string; repair: RepairRoute; explain: string }> = {
-  missing: { label: "Missing in Mailchimp", repair: "resync", explain: "Eligible in Odoo and routed here, but not a member of the audience." },
+  missing: { label: "Missing in Mailchimp", repair: "resync", explain: "Eligible in Odoo and routed here, but not a member of the audience. Records Mailchimp refused are in Exceptions instead." },
   not_eligible: {
     label: "No longer eligible",
     repair: "resync",

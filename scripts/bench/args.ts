@@ -48,7 +48,7 @@ export const BENCH_HELP = `Usage: npm run bench -- [flags]
   --out-dir DIR          where results go (default bench/results)
   --no-write             print only
   --reconcile            the reconciliation bench instead: page data at 1M sync records / 100k gaps / 1k runs, and a
-                         read-back of a ~100k-member audience (--size defaults to 200000 partners there)
+                         read-back of a ~100k-member audience (--size defaults to 270000 partners there, ~100k members)
 `;
 
 export function parseBenchArgs(argv: string[]): BenchArgs | "help" {

@@ -1,5 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { requestRepair, RepairRefusedError } from "@/lib/reconcile/repair/request-repair";
+import { exportGapsCsv } from "@/lib/console/reconcile/export-gaps";
+import { gapFilterSchema } from "@/lib/console/reconcile/gap-filter";
+import { listGaps } from "@/lib/console/reconcile/list-gaps";
+import { recordView } from "@/lib/console/reconcile/record-view";
 import { MEMBER_GAP_KINDS } from "@/lib/reconcile/gap-kinds";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { NORTH, SOUTH, startConsentWorld, type World } from "@/tests/consent/support/consent-world";
@@ -79,6 +83,26 @@ describe("read-back", () => {
     expect(counts(pass)[NORTH]).toMatchObject({ missing: 2, merge_drift: 1, tag_drift: 1, mailchimp_only: 1, consent_drift: 0 });
     // The lag: Odoo changed after the cursor of the last successful run.
     expect(pass.oldestPendingAt).not.toBeNull();
+  });
+
+  it("serves the gaps paged, filtered and searched, as CSV, and one record side by side with its history", async () => {
+    const all = await listGaps(gapFilterSchema.parse({}));
+    expect(all).toMatchObject({ passId, total: 8, page: 1 });
+    const missing = await listGaps(gapFilterSchema.parse({ kind: "missing", audience: NORTH, sort: "email", dir: "desc" }));
+    expect(missing.rows.map((r) => r.email)).toEqual(["gil.green@buyers.io", "ann.archer@buyers.io"]);
+    expect((await listGaps(gapFilterSchema.parse({ q: "BEN.b" }))).rows.map((r) => r.kind)).toEqual(["merge_drift"]);
+    const csv = await new Response(exportGapsCsv(gapFilterSchema.parse({ kind: "merge_drift" }))).text();
+    expect(csv.trim().split("\n")).toEqual([
+      "audience,kind,email,partner_ids,detail",
+      `${NORTH},merge_drift,ben.baker@buyers.io,101,"{""cause"":""changed_in_mailchimp"",""fields"":{""FNAME"":{""odoo"":""Ben"",""mailchimp"":""Benny""}}}"`,
+    ]);
+    const ben = await recordView("Ben.Baker@buyers.io");
+    const north = ben.audiences.find((a) => a.audienceId === NORTH);
+    expect(north?.fields.find((f) => f.field === "FNAME")).toEqual({ field: "FNAME", owner: "odoo", odoo: "Ben", sent: "Ben", mailchimp: "Benny", differs: true });
+    expect(north?.fields.find((f) => f.field === "status")).toMatchObject({ owner: "mailchimp", differs: false });
+    expect(north).toMatchObject({ managedByBridgeline: true, routedByOdoo: true, inMailchimp: true, gaps: [{ kind: "merge_drift" }] });
+    expect(ben.history.runs).toHaveLength(1);
+    expect(ben.history.runs[0]).toMatchObject({ mode: "full", batchStatus: "succeeded" });
   });
 
   it("repairs member gaps with targeted runs and consent gaps with a write-back to Odoo; the next read-back is clean", async () => {

@@ -38,7 +38,8 @@ export function gapQuery(f: GapFilter) {
   };
   if (f.audience) add("audience_id = ?", f.audience);
   if (f.kind) add("kind = ?", f.kind);
-  if (f.q) add("email ILIKE ?", `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+  // Emails are stored normalised (lower-case); LIKE '%q%' is answered by the trigram index (3 characters or more).
+  if (f.q) add("email LIKE ?", `%${f.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
   const order = ORDER[f.sort].split(", ").map((c) => `${c} ${f.dir === "desc" ? "DESC" : "ASC"}`).join(", ");
   return { where: where.join(" AND "), order, params };
 }

@@ -28,11 +28,12 @@ export async function recordView(raw: string) {
   const email = normalizeEmail(raw);
   const [pass, policy] = await Promise.all([latestPass(prisma), getActivePolicy(prisma)]);
   const passId = pass?.id ?? "00000000-0000-0000-0000-000000000000";
-  const routed = policy ? [...new Set(policy.policy.routing.rules.map((r) => r.audienceId))] : [];
-  const [expected, members, records, gaps, batches] = await Promise.all([
+  // sync_records is keyed (audience, email): naming the audiences turns the lookup into a few index probes.
+  const known = [...new Set([...(policy?.policy.routing.rules.map((r) => r.audienceId) ?? []), ...((pass?.summary as { audiences?: string[] } | undefined)?.audiences ?? [])])];
+  const [expected, members, records, gaps, batches, webhooks, writebacks] = await Promise.all([
     prisma.reconcileExpected.findMany({ where: { passId, email } }),
     prisma.reconcileMember.findMany({ where: { passId, email } }),
-    prisma.syncRecord.findMany({ where: { email, audienceId: { in: [...new Set([...routed, ...(await gapAudiences(passId, email))])] } } }),
+    prisma.syncRecord.findMany({ where: { email, audienceId: { in: known } } }),
     prisma.reconcileGap.findMany({ where: { passId, email }, orderBy: { kind: "asc" } }),
     prisma.$queryRaw<SentRow[]>`
       SELECT b.id::text AS batch_id, b.run_id::text AS run_id, b.seq, b.kind::text AS kind, b.status::text AS batch_status, b.audience_id AS batch_audience,
@@ -41,18 +42,16 @@ export async function recordView(raw: string) {
       CROSS JOIN LATERAL jsonb_array_elements(b.records) rec
       WHERE b.records @> ${JSON.stringify([{ email }])}::jsonb AND rec ->> 'email' = ${email}
       ORDER BY b.created_at DESC LIMIT 25`,
+    prisma.mailchimpWebhookEvent.findMany({ where: { email, listId: { in: known } }, orderBy: { id: "desc" }, take: 25, select: { id: true, listId: true, type: true, source: true, status: true, firedAt: true, receivedAt: true } }),
+    prisma.consentWriteback.findMany({ where: { email, audienceId: { in: known } }, orderBy: { id: "desc" }, take: 25, select: { id: true, audienceId: true, action: true, target: true, status: true, attempts: true, lastError: true, createdAt: true, doneAt: true } }),
   ]);
   const audienceIds = [...new Set([...expected, ...members, ...records].map((r) => r.audienceId).concat(gaps.map((g) => g.audienceId)))].sort();
   const partnerIds = [...new Set([...expected.flatMap((e) => e.partnerIds), ...records.flatMap((r) => r.partnerIds)])].sort((a, b) => a - b);
-  const [exceptions, webhooks, writebacks] = await Promise.all([
-    prisma.syncException.findMany({
-      where: { OR: [{ email }, ...(partnerIds.length ? [{ partnerIds: { hasSome: partnerIds } }] : [])] },
-      orderBy: { updatedAt: "desc" }, take: 25,
-      select: { id: true, kind: true, status: true, audienceId: true, detail: true, occurrences: true, updatedAt: true, ownerId: true },
-    }),
-    prisma.mailchimpWebhookEvent.findMany({ where: { email, listId: { in: audienceIds } }, orderBy: { id: "desc" }, take: 25, select: { id: true, listId: true, type: true, source: true, status: true, firedAt: true, receivedAt: true } }),
-    prisma.consentWriteback.findMany({ where: { email, audienceId: { in: audienceIds } }, orderBy: { id: "desc" }, take: 25, select: { id: true, audienceId: true, action: true, target: true, status: true, attempts: true, lastError: true, createdAt: true, doneAt: true } }),
-  ]);
+  const exceptions = await prisma.syncException.findMany({
+    where: { OR: [{ email }, ...(partnerIds.length ? [{ partnerIds: { hasSome: partnerIds } }] : [])] },
+    orderBy: { updatedAt: "desc" }, take: 25,
+    select: { id: true, kind: true, status: true, audienceId: true, detail: true, occurrences: true, updatedAt: true, ownerId: true },
+  });
   const owners = await prisma.user.findMany({ where: { id: { in: exceptions.flatMap((e) => (e.ownerId ? [e.ownerId] : [])) } }, select: { id: true, name: true } });
   const ownerName = new Map(owners.map((o) => [o.id, o.name]));
   const prefix = policy?.policy.tags.prefix ?? "odoo:";
@@ -93,8 +92,3 @@ export async function recordView(raw: string) {
 }
 
 export type RecordView = Awaited<ReturnType<typeof recordView>>;
-
-async function gapAudiences(passId: string, email: string): Promise<string[]> {
-  const rows = await getPrisma().reconcileGap.findMany({ where: { passId, email }, select: { audienceId: true }, distinct: ["audienceId"] });
-  return rows.map((r) => r.audienceId);
-}

@@ -1,6 +1,9 @@
 -- Reconciliation (lib/reconcile): read-back passes, per-audience counts, gaps, and the latest passes' snapshots
 -- of Mailchimp and of what Odoo wants there. Targeted (repair) runs carry their scope on sync_runs.
 
+-- Trigram search on gap emails (contrib, shipped with Postgres and with the embedded-postgres binaries).
+CREATE EXTENSION IF NOT EXISTS pg_trgm;
+
 -- AlterTable
 ALTER TABLE "sync_runs" ADD COLUMN "scope" JSONB;
 
@@ -94,6 +97,9 @@ CREATE UNIQUE INDEX "reconcile_gaps_pass_id_kind_audience_id_email_subject_key" 
 
 -- CreateIndex
 CREATE INDEX "reconcile_gaps_pass_id_email_idx" ON "reconcile_gaps"("pass_id", "email");
+
+-- CreateIndex
+CREATE INDEX "reconcile_gaps_email_trgm_idx" ON "reconcile_gaps" USING GIN ("email" gin_trgm_ops);
 
 -- AddForeignKey
 ALTER TABLE "reconcile_audiences" ADD CONSTRAINT "reconcile_audiences_pass_id_fkey" FOREIGN KEY ("pass_id") REFERENCES "reconcile_passes"("id") ON DELETE CASCADE ON UPDATE CASCADE;
