@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { getActivePolicy } from "@/lib/sync/policy";
 import type { RunQueue } from "@/lib/sync/run/queue";
 import { requestRun } from "@/lib/sync/run/request-run";
 import { GAP_KINDS, type GapKind } from "../gap-kinds";
@@ -66,8 +67,8 @@ export async function requestRepair(prisma: PrismaClient, input: RepairInput, qu
  * back and one someone added under our prefix is taken off (and a vanished member has none).
  */
 async function adoptMailchimpTags(prisma: PrismaClient, passId: string, gaps: GapRow[]): Promise<void> {
-  const pol = await prisma.policyVersion.findFirst({ orderBy: { version: "desc" }, select: { policy: true } });
-  const prefix = (pol?.policy as { tags?: { prefix?: string } } | undefined)?.tags?.prefix ?? "odoo:";
+  const prefix = (await getActivePolicy(prisma))?.policy.tags.prefix;
+  if (!prefix) throw new RepairRefusedError("No policy is saved: nothing says which tags are Bridgeline's.");
   await prisma.$executeRaw`
     UPDATE sync_records r SET applied_tags = coalesce(ARRAY(SELECT t FROM unnest(m.tags) t WHERE starts_with(t, ${prefix}) ORDER BY 1), ARRAY[]::text[])
     FROM (SELECT * FROM unnest(${gaps.map((g) => g.audience_id)}::text[], ${gaps.map((g) => g.email)}::text[]) AS x(audience_id, email)) x
