@@ -109,3 +109,6 @@ CREATE INDEX "sync_batches_records_idx" ON "sync_batches" USING GIN ("records" j
 
 -- CreateIndex
 CREATE INDEX "sync_exceptions_email_idx" ON "sync_exceptions"("email");
+
+-- CreateIndex
+CREATE INDEX "sync_exceptions_partner_ids_idx" ON "sync_exceptions" USING GIN ("partner_ids");
