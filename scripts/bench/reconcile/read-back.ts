@@ -32,7 +32,8 @@ export interface ReadBackMeasure {
  * routed into one audience, loaded by a full sync, then a pass in a fresh worker whose peak RSS is the pass's.
  */
 export async function measureReadBack(args: BenchArgs, log: (m: string) => void): Promise<ReadBackMeasure> {
-  const db = await startBenchDatabase(process.env.DATABASE_URL);
+  // A database of its own (an embedded server of its own without DATABASE_URL): the pages' one is still running.
+  const db = await startBenchDatabase(process.env.DATABASE_URL, "-read-back");
   const emulators = await startBenchEmulators({ ...args, latencyMs: 5, perRecordMs: 0 });
   const prisma = createPrisma(db.url);
   own("prisma", () => prisma.$disconnect());
