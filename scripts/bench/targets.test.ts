@@ -5,7 +5,7 @@ const good: TargetInput = {
   size: 100_000, workers: 3,
   full: { requests: 105, floorRequests: 101, wallSeconds: 25, floorSeconds: 20 },
   baseline: { wallSeconds: 2000 }, floorSpeedup: 65,
-  unchangedMemberWrites: 0, onePercentRequests: 3, peakRssMb: [200, 210, 190], batchesPerWorker: [30, 40, 32], maxConnections: 10,
+  unchangedMemberWrites: 0, onePercentRequests: 3, onePercentStatusChecks: 2, peakRssMb: [200, 210, 190], batchesPerWorker: [30, 40, 32], maxConnections: 10,
 };
 
 describe("targets", () => {
@@ -34,9 +34,12 @@ describe("targets", () => {
   });
 
   it("below 100k, lets a change cost one /batches and its status checks (3 requests), never more", () => {
-    const small = (onePercentRequests: number) => missed(checkTargets({ ...good, size: 5000, full: { ...good.full, requests: 12 }, onePercentRequests }));
-    expect(small(3)).toEqual([]);
-    expect(small(4).map((t) => t.name)).toEqual(["1% changed: requests <= 3% of full"]);
+    const small = (onePercentRequests: number, onePercentStatusChecks = 2) => checkTargets({ ...good, size: 5000, full: { ...good.full, requests: 12 }, onePercentRequests, onePercentStatusChecks });
+    expect(missed(small(3))).toEqual([]);
+    // One more status check is the machine's pace: `npm run bench` judges it, `npm test` only reports it.
+    expect(missed(small(4, 3)).map((t) => [t.name, !!t.wallClock])).toEqual([["1% changed: requests <= 3% of full", true]]);
+    // A second write is a decision, and fails everywhere.
+    expect(missed(small(4, 2)).filter((t) => !t.wallClock).map((t) => t.name)).toEqual(["1% changed: requests other than status checks <= 3% of full"]);
   });
 
   it("compares 1M memory with the 100k results, and fails without them", () => {

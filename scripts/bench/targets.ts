@@ -8,6 +8,8 @@ export interface TargetInput {
   floorSpeedup: number;
   unchangedMemberWrites: number;
   onePercentRequests: number;
+  /** Of those, GET /batches/{id} status checks: how many follows the batch's pace, so the machine's load. */
+  onePercentStatusChecks: number;
   peakRssMb: number[];
   /** Peak RSS of the committed 100k results, for the 1M comparison. */
   rss100kMb?: number;
@@ -22,7 +24,11 @@ export interface TargetResult {
   target: string;
   /** Why a target is only reported at this size. */
   skipped?: string;
-  /** Measured in elapsed time: `npm run bench` judges it; `npm test` only reports it (a busy machine moves it). */
+  /**
+   * Moved by elapsed time: `npm run bench` judges it; `npm test` only reports it (a busy machine moves it). The
+   * request count of a change includes its /batches status checks, and how many looks a batch takes depends on how
+   * fast the emulator works through it: on a loaded 2-core CI machine one more look (4 for 3) was seen.
+   */
   wallClock?: true;
 }
 
@@ -40,10 +46,12 @@ export const SMALL_SPEEDUP = 1.5;
  * Small sizes therefore allow those 3 requests; from 100k on the issue's 3% applies as written.
  */
 export const MIN_CHANGE_REQUESTS = 3;
+/** The part of a change that does not depend on time: its single /batches submission. */
+export const MIN_CHANGE_WRITES = 1;
 
-function onePercentLimit(t: TargetInput): number {
+function onePercentLimit(t: TargetInput, floor: number): number {
   const share = 0.03 * t.full.requests;
-  return t.size >= LARGE ? share : Math.max(share, MIN_CHANGE_REQUESTS);
+  return t.size >= LARGE ? share : Math.max(share, floor);
 }
 
 export function checkTargets(t: TargetInput): TargetResult[] {
@@ -51,12 +59,14 @@ export function checkTargets(t: TargetInput): TargetResult[] {
   const speedup = t.baseline.wallSeconds / t.full.wallSeconds;
   const needSpeedup = large ? 50 : SMALL_SPEEDUP;
   const maxRss = Math.max(0, ...t.peakRssMb);
+  const changeWrites = t.onePercentRequests - t.onePercentStatusChecks;
   const results: TargetResult[] = [
     check("full: requests <= 1.05 x floor + 20", t.full.requests <= 1.05 * t.full.floorRequests + 20, `${t.full.requests}`, `<= ${fmt(1.05 * t.full.floorRequests + 20)}`),
     timed(check("full: wall <= 1.5 x floor time", t.full.wallSeconds <= 1.5 * t.full.floorSeconds, `${fmt(t.full.wallSeconds)} s`, `<= ${fmt(1.5 * t.full.floorSeconds)} s`, large ? undefined : "size below 100k")),
     timed(check(`full: >= ${needSpeedup}x faster than per-record`, speedup >= needSpeedup, `${fmt(speedup)}x (floor: ${fmt(t.floorSpeedup)}x)`, `>= ${needSpeedup}x`)),
     check("unchanged: zero member writes", t.unchangedMemberWrites === 0, `${t.unchangedMemberWrites}`, "0"),
-    check("1% changed: requests <= 3% of full", t.onePercentRequests <= onePercentLimit(t), `${t.onePercentRequests}`, `<= ${fmt(onePercentLimit(t))}${large ? "" : " (at least 3 below 100k)"}`),
+    timed(check("1% changed: requests <= 3% of full", t.onePercentRequests <= onePercentLimit(t, MIN_CHANGE_REQUESTS), `${t.onePercentRequests}`, `<= ${fmt(onePercentLimit(t, MIN_CHANGE_REQUESTS))}${large ? "" : " (at least 3 below 100k)"}`)),
+    check("1% changed: requests other than status checks <= 3% of full", changeWrites <= onePercentLimit(t, MIN_CHANGE_WRITES), `${changeWrites}`, `<= ${fmt(onePercentLimit(t, MIN_CHANGE_WRITES))}${large ? "" : " (at least 1 below 100k)"}`),
     check("peak worker RSS < 300 MB", maxRss < 300, `${maxRss} MB`, "< 300 MB", large ? undefined : "size below 100k"),
     check("max simultaneous connections <= 10", t.maxConnections <= 10, `${t.maxConnections}`, "<= 10"),
   ];
