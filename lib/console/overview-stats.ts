@@ -1,4 +1,5 @@
 import { getPrisma } from "@/lib/db/client";
+import { countSyncRecords } from "./count-sync-records";
 import { latestRun } from "./list-runs";
 
 export interface AudienceHealth {
@@ -14,15 +15,10 @@ export interface AudienceHealth {
 /** Numbers for the overview: the last runs, per-audience record outcomes and the open exception count. */
 export async function overviewStats() {
   const prisma = getPrisma();
-  const [lastRun, lastSuccess, grouped, memberStates, openByAudience, openExceptions] = await Promise.all([
+  const [lastRun, lastSuccess, counts, openByAudience, openExceptions] = await Promise.all([
     latestRun(),
     prisma.syncRun.findFirst({ where: { dryRun: false, status: "succeeded" }, orderBy: { finishedAt: "desc" } }),
-    prisma.syncRecord.groupBy({ by: ["audienceId", "lastStatus"], _count: { _all: true } }),
-    prisma.syncRecord.groupBy({
-      by: ["audienceId"],
-      where: { memberStatus: { in: ["unsubscribed", "cleaned"] } },
-      _count: { _all: true },
-    }),
+    countSyncRecords(prisma),
     prisma.syncException.groupBy({ by: ["audienceId"], where: { status: "open", audienceId: { not: null } }, _count: { _all: true } }),
     prisma.syncException.count({ where: { status: "open" } }),
   ]);
@@ -34,8 +30,11 @@ export async function overviewStats() {
   };
   // A record's own "exception" status is not counted: an address held back (a duplicate, a staff address) often
   // has no record at all, while its open exception always names the audience.
-  for (const g of grouped) if (g.lastStatus !== "exception") entry(g.audienceId)[g.lastStatus] = g._count._all;
-  for (const m of memberStates) entry(m.audienceId).unsubscribedOrCleaned = m._count._all;
+  for (const c of counts) {
+    const a = entry(c.audienceId);
+    if (c.lastStatus !== "exception") a[c.lastStatus] += c.n;
+    if (c.optedOut) a.unsubscribedOrCleaned += c.n;
+  }
   for (const e of openByAudience) if (e.audienceId) entry(e.audienceId).exception = e._count._all;
   return { lastRun, lastSuccess, audiences: [...audiences.values()].sort((a, b) => a.audienceId.localeCompare(b.audienceId)), openExceptions };
 }
