@@ -22,7 +22,14 @@ export default defineConfig({
     {
       name: "console",
       testMatch: /.*\.spec\.ts/,
+      testIgnore: /.*\.runs\.spec\.ts/,
       dependencies: ["sign-in"],
+    },
+    // Specs that start whole runs go after the rest: one run at a time, and the console specs start their own.
+    {
+      name: "runs",
+      testMatch: /.*\.runs\.spec\.ts/,
+      dependencies: ["console"],
     },
   ],
 });

@@ -9,7 +9,8 @@ for (const role of ROLES) {
     await page.getByLabel("Email").fill(E2E_USERS[role].email);
     await page.getByLabel("Password").fill(E2E_USERS[role].password);
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByTestId("current-user")).toContainText(role);
+    // A bound for bcrypt, the redirect and a cold first render on a loaded 2-core machine (seen past 20 s at load 28).
+    await expect(page.getByTestId("current-user")).toContainText(role, { timeout: 60_000 });
     await page.context().storageState({ path: storageStatePath(role) });
   });
 }

@@ -13,6 +13,7 @@ import { loadReferenceData } from "./reference-data";
 import { familyScope, FULL_SCOPE, type ScanScope } from "./scan-buying";
 import { stageOdoo } from "./stage-odoo";
 import { buildSummary } from "./build-summary";
+import { enterPlanStage, type PlanProgress } from "./plan-progress";
 
 export interface PlanContext {
   prisma: PrismaClient;
@@ -26,6 +27,8 @@ export interface PlanContext {
   onBatch?: (batchId: string) => Promise<void>;
   /** Batches an earlier, crashed attempt of this plan already handed out: new ones are numbered after them. */
   firstSeq?: number;
+  /** Filled as planning goes (stage, partners read of how many) for the run page's progress bars. */
+  progress?: PlanProgress;
   /** Called as each phase ends (heartbeats, progress in the console, benchmarks). */
   onProgress?: (phase: PlanPhase, info: { ms: number; partnersRead: number }) => void;
 }
@@ -67,7 +70,7 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
   const t0 = Date.now();
   const { prisma, odoo, policy, run } = ctx;
   const pageSize = Math.min(policy.batching.odooPageSize, odoo.maxPageSize);
-  const tally = new PlanTally();
+  const tally = new PlanTally(ctx.progress);
   const timings: Record<string, number> = {};
   let mark = t0;
   const phase = (name: PlanPhase) => {
@@ -93,11 +96,13 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
     : complete ? null : await incrementalScope(odoo, { cursor: ctx.cursorFrom as Date, overlapSeconds: policy.batching.overlapSeconds, pageSize });
   const scopes: ScanScope[] = families ? chunks(families, FAMILY_CHUNK).map(familyScope) : [FULL_SCOPE];
   phase("scope");
+  if (ctx.progress) countPartners(odoo, scopes, ctx.progress);
   const stage = new PlanStage(prisma, run.id);
   await stage.create();
   try {
     const { indexBytes, ...read } = await stageOdoo(odoo, policy, ref, scopes, stage, tally, pageSize);
     phase("read");
+    if (ctx.progress) enterPlanStage(ctx.progress, "planning", new Date());
     const writer = new BatchWriter(prisma, run.id, policy, run.dryRun, ctx.onBatch, ctx.firstSeq ?? 0);
     const forced = target ? new Set(target.emails) : undefined;
     await emitGroups(prisma, stage, policy, writer, tally, forced);
@@ -112,6 +117,7 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
       if (complete) autoResolved = await autoResolveExceptions(prisma, stage, run.id);
     }
     phase("exceptions");
+    if (ctx.progress) enterPlanStage(ctx.progress, "planned", new Date());
     timings.totalMs = Date.now() - t0;
     const exceptions = Object.values(exceptionsByKind).reduce((a, b) => a + b, 0);
     const summary = buildSummary({ ctx, tally, exceptionsByKind, autoResolved, batches: writer.batches, read, timings, scopes: scopes.length, complete, indexBytes });
@@ -119,4 +125,14 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
   } finally {
     await stage.drop();
   }
+}
+
+/**
+ * The partners the read will go through, counted beside it (never awaited: the first page must not wait for a
+ * count). Progress only: when Odoo cannot count, the bar shows partners read without a total.
+ */
+function countPartners(odoo: PlanContext["odoo"], scopes: ScanScope[], progress: PlanProgress): void {
+  Promise.all(scopes.map((s) => odoo.searchCount("res.partner", s.partners, { activeTest: false })))
+    .then((counts) => (progress.partnersTotal = counts.reduce((a, b) => a + b, 0)))
+    .catch(() => (progress.partnersTotal = null));
 }

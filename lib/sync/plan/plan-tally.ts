@@ -1,4 +1,5 @@
 import type { ExclusionReason } from "@/lib/sync/types";
+import type { PlanProgress } from "./plan-progress";
 
 export const SAMPLE_SIZE = 200;
 
@@ -13,11 +14,23 @@ export class PlanTally {
   plannedUpdate = 0;
   departures = 0;
   unchanged = 0;
-  partnersRead = 0;
+  private read = 0;
   readonly excludedByReason: Partial<Record<ExclusionReason, number>> = {};
   readonly samples: Record<SampleCategory, Record<string, unknown>[]> = {
     new: [], update: [], unchanged: [], departure: [], excluded: [], exception: [],
   };
+
+  /** Mirrors partnersRead into the run's live progress, when the runtime asked for it. */
+  constructor(private readonly progress?: PlanProgress) {}
+
+  get partnersRead(): number {
+    return this.read;
+  }
+
+  set partnersRead(n: number) {
+    this.read = n;
+    if (this.progress) this.progress.partnersRead = n;
+  }
 
   exclude(partnerId: number, reason: ExclusionReason, name: string | null): void {
     this.excludedByReason[reason] = (this.excludedByReason[reason] ?? 0) + 1;

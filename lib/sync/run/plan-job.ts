@@ -7,6 +7,8 @@ import { dispatchGeneration, dispatchPending } from "./dispatch";
 import { NO_POLICY_MESSAGE } from "./errors";
 import { finalizeIfDone } from "./finalize";
 import { startHeartbeat } from "./heartbeat";
+import { startProgressWriter } from "./progress-writer";
+import { startPlanProgress } from "@/lib/sync/plan/plan-progress";
 import type { PlanJobData } from "./jobs";
 import type { PlanRunResult } from "./planner-port";
 import type { Runtime } from "./runtime";
@@ -28,6 +30,8 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
   const startedAt = new Date();
   await rt.prisma.syncRun.update({ where: { id: runId }, data: { status: "planning", startedAt: run.startedAt ?? startedAt } });
   const stopHeartbeat = startHeartbeat(rt.prisma, runId, rt.heartbeatMs, rt.log);
+  const progress = startPlanProgress(startedAt);
+  const stopProgress = startProgressWriter(rt.prisma, runId, progress, rt.log);
   try {
     const active = await rt.planner.getActivePolicy(rt.prisma);
     if (!active) return await failRun(rt, runId, NO_POLICY_MESSAGE);
@@ -46,7 +50,7 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
     try {
       plan = await rt.planner.planRun({
         prisma: rt.prisma, odoo: rt.odoo, policy: active.policy, policyVersion: active.version,
-        run: { id: runId, mode: run.mode, dryRun: run.dryRun, scope }, cursorFrom, now: startedAt, firstSeq,
+        run: { id: runId, mode: run.mode, dryRun: run.dryRun, scope }, cursorFrom, now: startedAt, firstSeq, progress,
         ...(run.dryRun ? {} : { onBatch }),
       });
       await prepared;
@@ -58,6 +62,7 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
     await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, scope ? { ...plan, cursorTo: null } : plan);
   } finally {
     stopHeartbeat();
+    await stopProgress();
   }
 }
 

@@ -1,4 +1,5 @@
 import type { OdooClient } from "@/lib/odoo";
+import type { PlanProgress } from "@/lib/sync/plan/plan-progress";
 import type { Db } from "./db";
 
 /** The run as the planner sees it. */
@@ -14,6 +15,8 @@ export interface PlanRunContext<P = unknown> {
   /** Hand each batch to the runtime as soon as it is written (pipelining: sending starts before planning ends). */
   onBatch?: (batchId: string) => Promise<void>;
   firstSeq?: number;
+  /** Filled by the planner as it goes; the runtime copies it to sync_runs.progress for the run page. */
+  progress?: PlanProgress;
 }
 
 export interface PlanRunResult {

@@ -1,4 +1,5 @@
-import { afterAll, beforeAll, expect, it } from "vitest";
+import { afterAll, beforeAll, expect, it, vi } from "vitest";
+import { startPlanProgress } from "@/lib/sync/plan/plan-progress";
 import { OdooClient } from "@/lib/odoo";
 import { buildDemoPolicy } from "@/lib/sync/policy";
 import { classifyEmail } from "@/lib/sync/email/classify-email";
@@ -43,4 +44,18 @@ it("on the generated demo business, plans only valid, unique, non-staff addresse
     expect(new Set(r.partnerIds.map((id) => (partners.get(id)?.commercial_partner_id as [number])[0])).size).toBe(1);
   }
   expect(run.exceptions).toBeGreaterThan(0);
+});
+
+it("reports its progress as it goes: every partner read, of the total Odoo counted, and each stage's start", async () => {
+  const progress = startPlanProgress(new Date("2026-11-30T08:00:00Z"));
+  const seen: number[] = [];
+  await plan(prisma, odoo, buildDemoPolicy(audiences), { progress, onBatch: async () => void seen.push(progress.partnersRead) });
+  const partners = await odoo.searchCount("res.partner", [], { activeTest: false });
+  // The count runs beside the read and is never awaited by it; it has answered by now or shortly after.
+  await vi.waitFor(() => expect(progress.partnersTotal).toBe(partners));
+  expect(progress).toMatchObject({ stage: "planned", partnersRead: partners, readingAt: "2026-11-30T08:00:00.000Z" });
+  expect(Date.parse(progress.plannedAt ?? "") >= Date.parse(progress.planningAt ?? "")).toBe(true);
+  // Batches are written after the read: by then every partner has been counted as read.
+  expect(seen.length).toBeGreaterThan(0);
+  expect(seen.every((n) => n === partners)).toBe(true);
 });

@@ -4,6 +4,7 @@ import { handleDeadJob } from "@/lib/sync/run/dead-job";
 import { cancelRun, pauseRun, resumeRun } from "@/lib/sync/run/control";
 import { NO_POLICY_MESSAGE, RunConflictError, RunStateError } from "@/lib/sync/run/errors";
 import { handlePlanJob } from "@/lib/sync/run/plan-job";
+import { loadRunProgress } from "@/lib/console/load-run-progress";
 import type { PlannerPort } from "@/lib/sync/run/planner-port";
 import { requestRun } from "@/lib/sync/run/request-run";
 import { ENGINE_MERGE_FIELDS } from "@/lib/sync/policy/merge-fields";
@@ -82,6 +83,30 @@ describe("plan job", () => {
     for (const b of queue.batches.slice(0, 3)) await handleBatchJob(rt.runtime, b);
     expect(await getRun(runId)).toMatchObject({ status: "succeeded", sent: 6, failed: 0 });
     expect((await db.prisma.syncCursor.findUniqueOrThrow({ where: { key: "odoo.partners" } })).value).toBe(cursorTo.toISOString());
+  });
+
+  it("keeps the planner's progress on the run, and the progress bars end full once every batch is settled", async () => {
+    const { runId } = await requestRun(db.prisma, { mode: "full", trigger: "test" }, queue);
+    const hand = handPlanner(2);
+    rt.runtime.planner = {
+      ...hand,
+      planRun: async (ctx) => {
+        Object.assign(ctx.progress ?? {}, { partnersRead: 9, partnersTotal: 9, stage: "planned" });
+        return hand.planRun(ctx);
+      },
+    };
+    await handlePlanJob(rt.runtime, { runId });
+    expect((await getRun(runId)).progress).toMatchObject({ stage: "planned", partnersRead: 9, partnersTotal: 9 });
+    const mid = await loadRunProgress(runId, { prisma: db.prisma });
+    expect(mid?.phases.map((p) => [p.key, p.state, p.done, p.total])).toEqual([
+      ["reading", "done", 9, 9], ["planning", "done", 4, 4], ["sending", "waiting", 0, 4], ["checking", "waiting", 0, 4],
+    ]);
+    for (const b of queue.batches.slice(0, 2)) await handleBatchJob(rt.runtime, b);
+    const end = await loadRunProgress(runId, { prisma: db.prisma });
+    expect(end).toMatchObject({ status: "succeeded", active: false });
+    expect(end?.phases.map((p) => [p.key, p.state, p.done, p.total])).toEqual([
+      ["reading", "done", 9, 9], ["planning", "done", 4, 4], ["sending", "done", 4, 4], ["checking", "done", 4, 4],
+    ]);
   });
 
   it("a dry run stores the plan and sends nothing", async () => {

@@ -11,6 +11,8 @@ import { getCurrentUser } from "@/lib/auth/session";
 import { ACTIVE_RUN_STATUSES, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
 import { noBatchesText, sampleHeadings } from "@/lib/console/run-wording";
 import { DataTable, NumberCell } from "@/components/data-table";
+import { RunProgress } from "@/components/runs/run-progress";
+import { loadRunProgress } from "@/lib/console/load-run-progress";
 
 export const metadata = { title: "Sync run" };
 
@@ -25,8 +27,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 
 async function RunDetail({ id }: { id: string }) {
   if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
-  const [run, user, names] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames()]);
-  if (!run) notFound();
+  const [run, user, names, progress] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames(), loadRunProgress(id)]);
+  if (!run || !progress) notFound();
   const counters: [string, number][] = [
     ["New", run.plannedNew],
     ["Updated", run.plannedUpdate],
@@ -63,6 +65,7 @@ async function RunDetail({ id }: { id: string }) {
           ))}
         </dl>
       </section>
+      {!run.dryRun && <RunProgress runId={run.id} initial={progress} />}
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Batches</h2>
       {run.batches.length === 0 ? (
         <p className="text-sm text-slate-500">{noBatchesText(run)}</p>

@@ -1,3 +1,4 @@
+import type { PlanProgress } from "@/lib/sync/plan/plan-progress";
 import { randomUUID } from "node:crypto";
 import { startOdooEmulator, type OdooEmulatorOptions } from "@/emulators/odoo/server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -20,13 +21,14 @@ export interface PlanOptions {
   cursorFrom?: Date | null;
   now?: Date;
   onBatch?: (batchId: string) => Promise<void>;
+  progress?: PlanProgress;
 }
 
 /** A sync_runs row (batches reference it) and a plan over it. */
 export async function plan(prisma: PrismaClient, odoo: OdooClient, policy: Policy, o: PlanOptions = {}): Promise<PlanOutcome & { runId: string }> {
   const mode = o.mode ?? "full";
   const run = await prisma.syncRun.create({ data: { id: randomUUID(), mode, trigger: "test", dryRun: o.dryRun ?? false } });
-  const outcome = await planRun({ prisma, odoo, policy, policyVersion: 1, run: { id: run.id, mode, dryRun: o.dryRun ?? false }, cursorFrom: o.cursorFrom ?? null, now: o.now, ...(o.onBatch ? { onBatch: o.onBatch } : {}) });
+  const outcome = await planRun({ prisma, odoo, policy, policyVersion: 1, run: { id: run.id, mode, dryRun: o.dryRun ?? false }, cursorFrom: o.cursorFrom ?? null, now: o.now, ...(o.onBatch ? { onBatch: o.onBatch } : {}), ...(o.progress ? { progress: o.progress } : {}) });
   return { ...outcome, runId: run.id };
 }
 

@@ -1,0 +1,24 @@
+import { asRole, expect, test } from "./fixtures";
+
+// In the "runs" project, after every console spec: a full re-sync must not overlap a spec's own run (a repair).
+
+test.describe("admin", () => {
+  test.use(asRole("admin"));
+
+  test("starts a full re-sync of the demo business and watches every progress bar reach 100%", async ({ page }) => {
+    test.setTimeout(300_000);
+    await page.goto("/runs");
+    await page.getByRole("button", { name: "Full re-sync" }).click();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    const progress = page.getByRole("region", { name: "Progress" });
+    for (const label of ["Reading Odoo", "Planning", "Sending to Mailchimp", "Checking /batches"]) {
+      await expect(progress.getByRole("progressbar", { name: label })).toBeVisible();
+    }
+    // Bounds for a loaded 2-core machine, not speed checks: the demo's full compare takes seconds when quiet.
+    for (const label of ["Reading Odoo", "Planning", "Sending to Mailchimp", "Checking /batches"]) {
+      await expect(progress.getByRole("progressbar", { name: label })).toHaveAttribute("aria-valuenow", "100", { timeout: 240_000 });
+    }
+    await expect(progress.getByText(/partners, done/)).toBeVisible();
+    await expect(page.getByText("succeeded").first()).toBeVisible();
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest";
+import { describeRunProgress, type RunProgressInput } from "./describe-run-progress";
+
+const at = (s: number) => new Date(Date.parse("2026-11-30T08:00:00Z") + s * 1000);
+const base: RunProgressInput = {
+  status: "planning", startedAt: at(0),
+  progress: { stage: "reading", partnersRead: 0, partnersTotal: null, readingAt: at(0).toISOString() },
+  batches: { records: 0, handedOver: 0, settled: 0, firstStartedAt: null },
+};
+const byKey = (i: RunProgressInput, now: Date) => Object.fromEntries(describeRunProgress(i, now).map((p) => [p.key, p]));
+
+describe("describeRunProgress", () => {
+  it("while reading: partners read of the count, the rate so far, and the time left at that rate", () => {
+    const p = byKey({ ...base, progress: { ...base.progress, partnersRead: 3000, partnersTotal: 12000 } }, at(10));
+    expect(p.reading).toMatchObject({ state: "active", done: 3000, total: 12000, perSecond: 300, secondsLeft: 30 });
+    expect(p.planning).toMatchObject({ state: "waiting", total: null });
+    expect(p.sending).toMatchObject({ state: "waiting", done: 0 });
+  });
+
+  it("shows a count without a share or an estimate until Odoo's count has answered", () => {
+    const p = byKey({ ...base, progress: { ...base.progress, partnersRead: 500 } }, at(5));
+    expect(p.reading).toMatchObject({ state: "active", done: 500, total: null, perSecond: 100, secondsLeft: null });
+  });
+
+  it("sends while it plans: batches already out move their bars, but no total until planning ends", () => {
+    const input = { ...base, progress: { stage: "planning" as const, partnersRead: 12000, partnersTotal: 12000, readingAt: at(0).toISOString(), planningAt: at(40).toISOString() },
+      batches: { records: 4000, handedOver: 2000, settled: 1000, firstStartedAt: at(42) } };
+    const p = byKey(input, at(52));
+    expect(p.reading).toMatchObject({ state: "done", done: 12000, total: 12000, perSecond: 300 });
+    expect(p.planning).toMatchObject({ state: "active", done: 4000, total: null });
+    expect(p.sending).toMatchObject({ state: "active", done: 2000, total: null, perSecond: 200, secondsLeft: null });
+    expect(p.checking).toMatchObject({ state: "active", done: 1000, total: null });
+  });
+
+  it("once planned, sending and checking count against every planned record, with the time left", () => {
+    const input = { ...base, status: "running", progress: { stage: "planned" as const, partnersRead: 12000, partnersTotal: 12000 },
+      batches: { records: 10000, handedOver: 10000, settled: 6000, firstStartedAt: at(0) } };
+    const p = byKey(input, at(60));
+    expect(p.sending).toMatchObject({ state: "done", done: 10000, total: 10000 });
+    expect(p.checking).toMatchObject({ state: "active", done: 6000, total: 10000, perSecond: 100, secondsLeft: 40 });
+  });
+
+  it("a finished run is done everywhere; a failed one stops where it was", () => {
+    const done = byKey({ ...base, status: "succeeded", progress: { stage: "planned", partnersRead: 10, partnersTotal: 10 }, batches: { records: 8, handedOver: 8, settled: 8, firstStartedAt: at(1) } }, at(9));
+    expect(Object.values(done).map((p) => [p.state, p.secondsLeft])).toEqual([["done", null], ["done", null], ["done", null], ["done", null]]);
+    const failed = byKey({ ...base, status: "failed", progress: { ...base.progress, partnersRead: 40, partnersTotal: 100 } }, at(9));
+    expect(Object.values(failed).map((p) => p.state)).toEqual(["stopped", "stopped", "stopped", "stopped"]);
+  });
+
+  it("a run with nothing to send ends with full, empty bars", () => {
+    const p = byKey({ ...base, status: "succeeded", progress: { stage: "planned", partnersRead: 5, partnersTotal: 5 } }, at(3));
+    expect(p.sending).toMatchObject({ state: "done", done: 0, total: 0 });
+  });
+});
