@@ -20,7 +20,7 @@ test.describe("reconciliation on the demo business", () => {
     test.use(asRole("ops"));
 
     test("finds a merge field edited in Mailchimp, opens the record and repairs it", async ({ page }) => {
-      test.setTimeout(240_000);
+      test.setTimeout(420_000);
       const email = await managedMember();
       // An admin edits the contact in Mailchimp's UI (the emulator's human action): Odoo still says otherwise.
       const edit = await fetch(`${mailchimpOrigin()}/_emulator/lists/${SF_B2B}/members/${encodeURIComponent(email)}/actions/admin`, {
@@ -46,7 +46,7 @@ test.describe("reconciliation on the demo business", () => {
         await page.reload();
         await expect(page.getByRole("row").filter({ hasText: "FNAME" })).not.toContainText("Edited-In-Mailchimp", { timeout: 2_000 });
         await expect(page.getByText("Merge-field drift")).toHaveCount(0, { timeout: 2_000 });
-      }).toPass({ timeout: 180_000, intervals: [3_000] });
+      }).toPass({ timeout: 300_000, intervals: [3_000] });
       await expect(page.getByRole("cell", { name: /repair/ }).first()).toBeVisible();
     });
   });
