@@ -1,4 +1,5 @@
 import { ensureAudienceWebhook } from "@/lib/consent";
+import { commerceEnabled } from "@/lib/commerce/run-step";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
 import { parseRunScope } from "./run-scope";
@@ -55,7 +56,9 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
       return await failRun(rt, runId, `Planning failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     // A targeted run has not read every change since the cursor: it must not move it.
-    await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, scope ? { ...plan, cursorTo: null } : plan);
+    // The e-commerce step follows the members of full and incremental runs; a targeted (repair) run has none.
+    const commerce = !scope && !run.dryRun && commerceEnabled(active.policy);
+    await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, scope ? { ...plan, cursorTo: null } : plan, commerce);
   } finally {
     stopHeartbeat();
   }
@@ -79,12 +82,12 @@ async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: bool
   ]);
 }
 
-async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policyVersion: number, cursorFrom: Date | null, plan: Omit<PlanRunResult, "cursorTo"> & { cursorTo: Date | null }): Promise<void> {
+async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policyVersion: number, cursorFrom: Date | null, plan: Omit<PlanRunResult, "cursorTo"> & { cursorTo: Date | null }, commerce: boolean): Promise<void> {
   const counters = {
     plannedNew: plan.plannedNew, plannedUpdate: plan.plannedUpdate, unchanged: plan.unchanged,
     excluded: plan.excluded, exceptions: plan.exceptions, policyVersion, cursorFrom, cursorTo: plan.cursorTo,
   };
-  const summary = { plan: plan.summary ?? null, dispatchGeneration: 0 } as object;
+  const summary = { plan: plan.summary ?? null, dispatchGeneration: 0, ...(commerce ? { commerce: { pending: true } } : {}) } as object;
   if (dryRun) {
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });
     await rt.prisma.syncRun.updateMany({

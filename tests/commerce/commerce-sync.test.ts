@@ -1,0 +1,122 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startMailchimpEmulator } from "@/emulators/mailchimp/server";
+import { put } from "@/emulators/odoo/data/put";
+import { startOdooEmulator } from "@/emulators/odoo/server";
+import { orderIdFor, storeIdFor } from "@/lib/commerce/ids";
+import { OdooClient } from "@/lib/odoo";
+import { parsePolicy, savePolicy } from "@/lib/sync/policy";
+import { handleBatchJob } from "@/lib/sync/run/batch-job";
+import { defaultPlanner } from "@/lib/sync/run/default-planner";
+import { handlePlanJob } from "@/lib/sync/run/plan-job";
+import { PolicyValidationError } from "@/lib/sync/policy/parse-policy";
+import { useTestDatabase } from "@/tests/helpers/db";
+import { recordingQueue, testRuntime } from "@/tests/sync/run/helpers";
+import { COMMERCE_FIXTURE } from "./fixture";
+
+/**
+ * Issue 11's "Done when", against both emulators: orders confirmed, partly and fully refunded, cancelled, a
+ * quotation, a B2B order and a second company in EUR reach the right stores with the right money, nobody is
+ * emailed, and a run with nothing new writes nothing.
+ */
+const db = await useTestDatabase();
+const mc = await startMailchimpEmulator({ port: 0, lists: 2, batchPhaseMs: 1 });
+const odooEmu = await startOdooEmulator({ port: 0, fixture: COMMERCE_FIXTURE });
+const odoo = new OdooClient({ url: odooEmu.url, db: odooEmu.db, username: odooEmu.login, apiKey: odooEmu.apiKey, protocol: "jsonrpc" });
+const [NORTH, EUROPE] = [...mc.state.account.lists.keys()] as [string, string];
+const rt = await testRuntime(db.prisma, db.url, { apiKey: mc.apiKey, baseUrl: mc.url }, { odoo, planner: defaultPlanner, heartbeatMs: 60_000 });
+const routing = (north: string) => ({ rules: [{ name: "North", audienceId: north, companyIds: [1] }, { name: "Europe", audienceId: EUROPE, companyIds: [2] }] });
+
+async function sync(mode: "full" | "incremental") {
+  const run = await db.prisma.syncRun.create({ data: { mode, trigger: "test", status: "queued" } });
+  const queue = recordingQueue();
+  rt.runtime.queue = queue;
+  await handlePlanJob(rt.runtime, { runId: run.id });
+  for (let i = 0; i < queue.batches.length; i++) await handleBatchJob(rt.runtime, queue.batches[i]!);
+  return db.prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } });
+}
+const control = async (path: string) => (await fetch(`${mc.baseUrl}/_emulator${path}`)).json() as Promise<any>;
+const stats = () => control("/stats") as Promise<{ requests: Record<string, number> }>;
+const writes = (s: { requests: Record<string, number> }) => Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")).reduce((n, [, v]) => n + v, 0);
+const store = (id: string) => mc.state.account.stores.get(id)!;
+const order = (storeId: string, soId: number) => store(storeId).orders.get(orderIdFor(soId));
+
+const northStore = storeIdFor(1, NORTH, "USD");
+const europeStore = storeIdFor(2, EUROPE, "EUR");
+
+beforeAll(async () => {
+  await savePolicy(db.prisma, parsePolicy({ routing: routing(NORTH), commerce: { enabled: true } }));
+});
+afterAll(async () => {
+  await rt.close();
+  await mc.close();
+  await odooEmu.close();
+});
+
+describe("commerce sync", () => {
+  it("loads stores, products, customers and orders after the members, silently", async () => {
+    const run = await sync("full");
+    expect(run.status).toBe("succeeded");
+    expect([...mc.state.account.stores.keys()].sort()).toEqual([northStore, europeStore].sort());
+    expect(store(northStore)).toMatchObject({ list_id: NORTH, fields: { currency_code: "USD", is_syncing: false } });
+    expect(store(europeStore)).toMatchObject({ list_id: EUROPE, fields: { currency_code: "EUR", is_syncing: false } });
+
+    // Totals net of posted credit notes; partial refund keeps "paid", a full one is "refunded".
+    expect(order(northStore, 1)).toMatchObject({ order_total: 92, tax_total: 12, financial_status: "paid", currency_code: "USD" });
+    expect(order(northStore, 2)).toMatchObject({ order_total: 0, tax_total: 0, financial_status: "refunded" });
+    expect(order(northStore, 3)).toBeUndefined();
+    expect(order(northStore, 4)).toBeUndefined();
+    expect(order(northStore, 7)).toMatchObject({ order_total: 46, financial_status: "paid", processed_at_foreign: "2025-07-02T10:00:00.000Z" });
+    // Section and note lines skipped; the discount kept; the B2B order went to the company's contact.
+    expect((order(northStore, 1)!.lines as unknown[]).length).toBe(1);
+    expect(order(northStore, 5)).toMatchObject({ order_total: 180, discount_total: 20, lines: [{ quantity: 1, price: 200, discount: 20 }] });
+    const customerOf = (soId: number) => store(northStore).customers.get(order(northStore, soId)!.customer_id as string)?.email_address;
+    expect(customerOf(5)).toBe("dan.dunn@acme-corp.io");
+    expect(customerOf(1)).toBe("ann.archer@buyers.io");
+    // The second company's order, in its own store and currency, with an archived product.
+    expect(order(europeStore, 6)).toMatchObject({ order_total: 80, currency_code: "EUR" });
+    expect(order(northStore, 6)).toBeUndefined();
+    expect([...store(europeStore).products.keys()]).toEqual(["pt-11"]);
+    expect([...store(northStore).products.keys()].sort()).toEqual(["pt-10", "pt-12"]);
+    // Customers never change consent: every buyer is a transactional member.
+    const ann = mc.state.account.lists.get(NORTH)!.members;
+    expect([...ann.values()].map((m) => m.status)).toEqual(expect.arrayContaining(["transactional"]));
+    expect([...ann.values()].every((m) => m.status === "transactional")).toBe(true);
+
+    expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
+    const summary = run.summary as { commerce: { ordersCreated: number; skippedNoMember: number } };
+    expect(summary.commerce).toMatchObject({ ordersCreated: 6, pending: false });
+  });
+
+  it("writes nothing when nothing changed", async () => {
+    const before = writes(await stats());
+    const run = await sync("incremental");
+    expect(run.status).toBe("succeeded");
+    expect(writes(await stats())).toBe(before);
+  });
+
+  it("sends a cancellation and a new refund on the next incremental run, still emailing nobody", async () => {
+    const now = Math.floor(Date.now() / 1000) + 5;
+    Object.assign(odooEmu.store.get("sale.order", 7)!, { state: "cancel", write_date: now });
+    // Cleo's order wholly refunded by a credit note posted since the last run (raw row: cents, epoch seconds).
+    put(odooEmu.store, "account.move", { move_type: "out_refund", state: "posted", partner_id: 102, commercial_partner_id: 102, date: "2025-10-01",
+      invoice_origin: "S00008", company_id: 1, currency_id: 1, amount_untaxed: 5000, amount_tax: 0, amount_total: 5000, create_date: now, write_date: now });
+    const run = await sync("incremental");
+    expect(run.status).toBe("succeeded");
+    expect(order(northStore, 7)).toMatchObject({ financial_status: "cancelled", order_total: 46 });
+    expect(order(northStore, 7)!.cancelled_at_foreign).toBeTruthy();
+    expect(order(northStore, 8)).toMatchObject({ financial_status: "refunded", order_total: 0 });
+    expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
+    expect(store(northStore).fields.is_syncing).toBe(false);
+    const before = writes(await stats());
+    await sync("incremental");
+    expect(writes(await stats())).toBe(before);
+  });
+
+  it("refuses a policy that would move a store to another audience, with the reason", async () => {
+    const err = await savePolicy(db.prisma, { routing: routing("elsewhere01"), commerce: { enabled: true } }).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(PolicyValidationError);
+    expect((err as PolicyValidationError).message).toContain("store_audience_change");
+    expect((err as PolicyValidationError).message).toContain(northStore);
+    await expect(savePolicy(db.prisma, { routing: routing(NORTH), commerce: { enabled: true, vipThreshold: 100 } })).resolves.toBeGreaterThan(1);
+  });
+});
