@@ -1,4 +1,5 @@
 import { many2one, odooString, parseOdooDatetime, x2many, type OdooClient, type OdooDomain, type OdooRecord } from "@/lib/odoo";
+import { CREDIT_FIELDS, liveCreditNotes, originNames, POSTED_CREDIT_NOTES } from "./credit-notes";
 import type { CreditNote, Product, SaleLine, SaleOrder } from "./types";
 
 /** Confirmed ('sale' locked or not; 'done' up to Odoo 16) and cancelled orders; quotations are never read. */
@@ -71,7 +72,6 @@ async function orderNamesOfChangedCredits(odoo: OdooClient, sinceTerm: OdooDomai
   return [...names];
 }
 
-const originNames = (origin: unknown): string[] => (odooString(origin) ?? "").split(",").map((s) => s.trim()).filter(Boolean);
 
 async function readLines(odoo: OdooClient, orders: SaleOrder[]): Promise<Map<number, SaleLine[]>> {
   const out = new Map<number, SaleLine[]>();
@@ -103,14 +103,9 @@ async function readCredits(odoo: OdooClient, orders: SaleOrder[], invoicesOf: Ma
   for (const part of chunks(orders)) {
     const byName = new Map(part.map((o) => [o.name, o.id]));
     const byInvoice = new Map(part.flatMap((o) => (invoicesOf.get(o.id) ?? []).map((inv) => [inv, o.id] as const)));
-    const domain: OdooDomain = [["move_type", "=", "out_refund"], ["state", "=", "posted"], "|", ["invoice_origin", "in", [...byName.keys()]], ["reversed_entry_id", "in", [...byInvoice.keys()]]];
-    const moves = await all(odoo, "account.move", domain, ["invoice_origin", "reversed_entry_id", "amount_total", "amount_tax", "payment_state", "reversal_move_id"]);
-    const reversals = [...new Set(moves.flatMap((m) => x2many(m.reversal_move_id)))];
-    const postedReversals = new Set<number>();
-    for (const ids of chunks(reversals)) for (const r of await odoo.read("account.move", ids, ["state"])) if (r.state === "posted") postedReversals.add(r.id);
-    for (const m of moves) {
+    const domain: OdooDomain = [...POSTED_CREDIT_NOTES, "|", ["invoice_origin", "in", [...byName.keys()]], ["reversed_entry_id", "in", [...byInvoice.keys()]]];
+    for (const m of await liveCreditNotes(odoo, await all(odoo, "account.move", domain, CREDIT_FIELDS))) {
       if (seen.has(m.id)) continue;
-      if (m.payment_state === "reversed" || x2many(m.reversal_move_id).some((id) => postedReversals.has(id))) continue;
       const orderId = originNames(m.invoice_origin).map((n) => byName.get(n)).find((id) => id !== undefined)
         ?? byInvoice.get(many2one(m.reversed_entry_id)?.id ?? 0);
       if (orderId === undefined) continue;

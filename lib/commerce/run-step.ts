@@ -2,6 +2,8 @@ import type { SyncBatch, SyncRun } from "@/lib/generated/prisma/client";
 import { getActivePolicy } from "@/lib/sync/policy";
 import type { Tx } from "@/lib/sync/run/db";
 import type { Runtime } from "@/lib/sync/run/runtime";
+import { MergeFieldEnsurer } from "@/lib/sync/run/merge-fields";
+import { PURCHASE_MERGE_FIELDS } from "./purchase-data";
 import { runCommerceStep } from "./run-commerce";
 
 /**
@@ -43,4 +45,13 @@ export async function executeCommerceBatch(rt: Runtime, run: Pick<SyncRun, "id" 
     UPDATE sync_runs SET summary = summary || jsonb_build_object('commerce', ${JSON.stringify({ pending: false, ...summary })}::jsonb)
     WHERE id = ${run.id}::uuid`;
   await rt.prisma.syncBatch.update({ where: { id: batch.id }, data: { recordCount: summary.ordersCreated + summary.ordersUpdated } });
+}
+
+const purchaseFields = new WeakMap<Runtime, MergeFieldEnsurer>();
+
+/** The purchase merge fields (LTV, NETORDERS, ...) on every routed audience, before the first member batch. */
+export async function ensurePurchaseFields(rt: Runtime, audienceIds: string[], verify: boolean): Promise<void> {
+  let ensurer = purchaseFields.get(rt);
+  if (!ensurer) purchaseFields.set(rt, (ensurer = new MergeFieldEnsurer(rt.mailchimp, { retry: rt.retry, poll: rt.poll, prisma: rt.prisma, memo: "purchase" }, PURCHASE_MERGE_FIELDS)));
+  await ensurer.ensure(audienceIds, { verify });
 }

@@ -40,6 +40,15 @@ const writes = (s: { requests: Record<string, number> }) => Object.entries(s.req
 const store = (id: string) => mc.state.account.stores.get(id)!;
 const order = (storeId: string, soId: number) => store(storeId).orders.get(orderIdFor(soId));
 
+/** A member's purchase fields and stage tags, as the emulator holds them. */
+function purchaseData(listId: string, email: string) {
+  const member = [...mc.state.account.lists.get(listId)!.members.values()].find((m) => m.email_address === email);
+  if (!member) throw new Error(`${email} is not on ${listId}`);
+  const m = member.merge_fields as Record<string, unknown>;
+  const tags = [...member.tags.values()].map((t) => t.name).filter((t) => t.startsWith("odoo:stage-")).sort();
+  return { LTV: m.LTV, NETORDERS: m.NETORDERS, AVGORDER: m.AVGORDER, FIRSTBUY: m.FIRSTBUY, LASTBUY: m.LASTBUY, tags };
+}
+
 const northStore = storeIdFor(1, NORTH, "USD");
 const europeStore = storeIdFor(2, EUROPE, "EUR");
 
@@ -83,6 +92,12 @@ describe("commerce sync", () => {
     expect([...ann.values()].every((m) => m.status === "transactional")).toBe(true);
 
     expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
+    // Purchase data on the members, net of refunds and cancellations, to the cent.
+    expect(purchaseData(NORTH, "ann.archer@buyers.io")).toEqual({ LTV: 138, NETORDERS: 2, AVGORDER: 69, FIRSTBUY: "2025-01-02", LASTBUY: "2025-07-02",
+      tags: ["odoo:stage-lapsed", "odoo:stage-refunded", "odoo:stage-repeat"] });
+    expect(purchaseData(NORTH, "ben.baker@buyers.io")).toEqual({ LTV: 0, NETORDERS: 0, AVGORDER: 0, FIRSTBUY: "", LASTBUY: "", tags: ["odoo:stage-refunded"] });
+    expect(purchaseData(NORTH, "dan.dunn@acme-corp.io")).toMatchObject({ LTV: 180, NETORDERS: 1, tags: ["odoo:stage-first-time", "odoo:stage-lapsed"] });
+    expect(purchaseData(EUROPE, "eve.ellis@buyers.eu")).toMatchObject({ LTV: 80, NETORDERS: 1, AVGORDER: 80 });
     const summary = run.summary as { commerce: { ordersCreated: number; skippedNoMember: number } };
     expect(summary.commerce).toMatchObject({ ordersCreated: 6, pending: false });
   });
@@ -105,6 +120,8 @@ describe("commerce sync", () => {
     expect(order(northStore, 7)).toMatchObject({ financial_status: "cancelled", order_total: 46 });
     expect(order(northStore, 7)!.cancelled_at_foreign).toBeTruthy();
     expect(order(northStore, 8)).toMatchObject({ financial_status: "refunded", order_total: 0 });
+    expect(purchaseData(NORTH, "ann.archer@buyers.io")).toMatchObject({ LTV: 92, NETORDERS: 1, LASTBUY: "2025-01-02", tags: ["odoo:stage-first-time", "odoo:stage-lapsed", "odoo:stage-refunded"] });
+    expect(purchaseData(NORTH, "cleo.cole@buyers.io")).toMatchObject({ LTV: 0, NETORDERS: 0, tags: ["odoo:stage-refunded"] });
     expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
     expect(store(northStore).fields.is_syncing).toBe(false);
     const before = writes(await stats());

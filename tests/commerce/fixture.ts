@@ -13,7 +13,7 @@ const line = (id: number, order: number, product: number | false, qty: number, p
   display_type: displayType,
 });
 const move = (id: number, type: string, state: string, partner: number, total: number, tax: number, extra: Record<string, unknown> = {}) => ({
-  id, move_type: type, state, partner_id: partner, date: "2025-09-01", invoice_date: "2025-09-01", company_id: 1, currency_id: 1,
+  id, move_type: type, state, partner_id: partner, commercial_partner_id: partner, date: "2025-09-01", invoice_date: "2025-09-01", company_id: 1, currency_id: 1,
   amount_untaxed: total - tax, amount_tax: tax, amount_total: total, ...extra,
 });
 

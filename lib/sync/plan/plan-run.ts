@@ -96,7 +96,7 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
   const stage = new PlanStage(prisma, run.id);
   await stage.create();
   try {
-    const { indexBytes, ...read } = await stageOdoo(odoo, policy, ref, scopes, stage, tally, pageSize);
+    const { indexBytes, ...read } = await stageOdoo(odoo, policy, ref, scopes, stage, tally, pageSize, cursorTo);
     phase("read");
     const writer = new BatchWriter(prisma, run.id, policy, run.dryRun, ctx.onBatch, ctx.firstSeq ?? 0);
     const forced = target ? new Set(target.emails) : undefined;

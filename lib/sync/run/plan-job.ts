@@ -1,5 +1,5 @@
 import { ensureAudienceWebhook } from "@/lib/consent";
-import { commerceEnabled } from "@/lib/commerce/run-step";
+import { commerceEnabled, ensurePurchaseFields } from "@/lib/commerce/run-step";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
 import { parseRunScope } from "./run-scope";
@@ -37,7 +37,7 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
     const firstSeq = await forgetUndispatched(rt, runId);
     // Merge fields and webhooks are set up while Odoo is read; no batch is sent before the merge fields exist.
     const audiences = rt.planner.audiencesOf(active.policy);
-    const prepared = run.dryRun ? Promise.resolve() : prepareAudiences(rt, audiences, run.mode === "full");
+    const prepared = run.dryRun ? Promise.resolve() : prepareAudiences(rt, audiences, run.mode === "full", commerceEnabled(active.policy));
     prepared.catch(() => undefined);
     const onBatch = async (batchId: string) => {
       await prepared;
@@ -75,9 +75,10 @@ async function forgetUndispatched(rt: Runtime, runId: string): Promise<number> {
 }
 
 /** Full runs check the merge fields in Mailchimp again; incremental runs trust what a run already set up. */
-async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: boolean): Promise<void> {
+async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: boolean, purchaseData: boolean): Promise<void> {
   await Promise.all([
     rt.mergeFields.ensure(audienceIds, { verify }),
+    purchaseData ? ensurePurchaseFields(rt, audienceIds, verify) : Promise.resolve(),
     rt.webhookUrl ? registerWebhooks(rt, rt.webhookUrl, audienceIds) : Promise.resolve(),
   ]);
 }
