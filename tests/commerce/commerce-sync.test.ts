@@ -5,12 +5,10 @@ import { startOdooEmulator } from "@/emulators/odoo/server";
 import { orderIdFor, storeIdFor } from "@/lib/commerce/ids";
 import { OdooClient } from "@/lib/odoo";
 import { parsePolicy, savePolicy } from "@/lib/sync/policy";
-import { handleBatchJob } from "@/lib/sync/run/batch-job";
 import { defaultPlanner } from "@/lib/sync/run/default-planner";
-import { handlePlanJob } from "@/lib/sync/run/plan-job";
 import { PolicyValidationError } from "@/lib/sync/policy/parse-policy";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { recordingQueue, testRuntime } from "@/tests/sync/run/helpers";
+import { syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
 import { COMMERCE_FIXTURE } from "./fixture";
 
 /**
@@ -26,14 +24,7 @@ const [NORTH, EUROPE] = [...mc.state.account.lists.keys()] as [string, string];
 const rt = await testRuntime(db.prisma, db.url, { apiKey: mc.apiKey, baseUrl: mc.url }, { odoo, planner: defaultPlanner, heartbeatMs: 60_000 });
 const routing = (north: string) => ({ rules: [{ name: "North", audienceId: north, companyIds: [1] }, { name: "Europe", audienceId: EUROPE, companyIds: [2] }] });
 
-async function sync(mode: "full" | "incremental") {
-  const run = await db.prisma.syncRun.create({ data: { mode, trigger: "test", status: "queued" } });
-  const queue = recordingQueue();
-  rt.runtime.queue = queue;
-  await handlePlanJob(rt.runtime, { runId: run.id });
-  for (let i = 0; i < queue.batches.length; i++) await handleBatchJob(rt.runtime, queue.batches[i]!);
-  return db.prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } });
-}
+const sync = (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode);
 const control = async (path: string) => (await fetch(`${mc.baseUrl}/_emulator${path}`)).json() as Promise<any>;
 const stats = () => control("/stats") as Promise<{ requests: Record<string, number> }>;
 const writes = (s: { requests: Record<string, number> }) => Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")).reduce((n, [, v]) => n + v, 0);
@@ -127,6 +118,15 @@ describe("commerce sync", () => {
     const before = writes(await stats());
     await sync("incremental");
     expect(writes(await stats())).toBe(before);
+  });
+
+  it("switches is_syncing off on the next run when a crashed step left a store syncing", async () => {
+    // What a worker that died mid-load leaves: the flag recorded in Postgres and still on in Mailchimp.
+    await db.prisma.commerceStore.update({ where: { storeId: europeStore }, data: { syncing: true } });
+    store(europeStore).fields.is_syncing = true;
+    expect((await sync("incremental")).status).toBe("succeeded");
+    expect(store(europeStore).fields.is_syncing).toBe(false);
+    expect(await db.prisma.commerceStore.count({ where: { syncing: true } })).toBe(0);
   });
 
   it("refuses a policy that would move a store to another audience, with the reason", async () => {

@@ -5,11 +5,9 @@ import { startOdooEmulator } from "@/emulators/odoo/server";
 import { parseOrderId, parseStoreId } from "@/lib/commerce/ids";
 import { OdooClient } from "@/lib/odoo";
 import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
-import { handleBatchJob } from "@/lib/sync/run/batch-job";
 import { defaultPlanner } from "@/lib/sync/run/default-planner";
-import { handlePlanJob } from "@/lib/sync/run/plan-job";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { recordingQueue, testRuntime } from "@/tests/sync/run/helpers";
+import { syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
 
 /**
  * The demo's generated business (what `npm run demo` serves: 300 partners, three companies, USD and EUR, orders
@@ -28,14 +26,7 @@ afterAll(async () => {
   await odooEmu.close();
 });
 
-async function sync(mode: "full" | "incremental") {
-  const run = await db.prisma.syncRun.create({ data: { mode, trigger: "test", status: "queued" } });
-  const queue = recordingQueue();
-  rt.runtime.queue = queue;
-  await handlePlanJob(rt.runtime, { runId: run.id });
-  for (let i = 0; i < queue.batches.length; i++) await handleBatchJob(rt.runtime, queue.batches[i]!);
-  return db.prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } });
-}
+const sync = (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode);
 const writes = async () => {
   const s = (await (await fetch(`${mc.baseUrl}/_emulator/stats`)).json()) as { requests: Record<string, number> };
   return Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")).reduce((n, [, v]) => n + v, 0);
