@@ -129,6 +129,22 @@ describe("commerce sync", () => {
     expect(await db.prisma.commerceStore.count({ where: { syncing: true } })).toBe(0);
   });
 
+  it("turns an order Mailchimp refuses into an exception naming the order and the reason, and sends it again next run", async () => {
+    // Someone deleted the teapot in Mailchimp: Bridgeline's hash says it is there, so the order's update is refused.
+    store(northStore).products.delete("pt-12");
+    Object.assign(odooEmu.store.get("sale.order", 5)!, { amount_total: 17_000, write_date: Math.floor(Date.now() / 1000) + 5 });
+    expect((await sync("incremental")).status).toBe("succeeded");
+    const exception = await db.prisma.syncException.findFirstOrThrow({ where: { kind: "commerce_rejected" } });
+    expect(exception).toMatchObject({ email: "dan.dunn@acme-corp.io", partnerIds: [110], audienceId: NORTH });
+    expect((exception.detail as { message: string }).message).toMatch(/^Order S00005: A product with the provided ID does not exist/);
+    expect(order(northStore, 5)).toMatchObject({ order_total: 180 });
+    const known = await db.prisma.commerceRecord.findUniqueOrThrow({ where: { storeId_kind_recordId: { storeId: northStore, kind: "order", recordId: "so-5" } } });
+    await sync("incremental");
+    // Not recorded as sent: the next run tries again (and is refused again until the product is back).
+    expect((await db.prisma.syncException.findFirstOrThrow({ where: { kind: "commerce_rejected" } })).occurrences).toBe(2);
+    expect((await db.prisma.commerceRecord.findUniqueOrThrow({ where: { storeId_kind_recordId: { storeId: northStore, kind: "order", recordId: "so-5" } } })).hash).toBe(known.hash);
+  });
+
   it("refuses a policy that would move a store to another audience, with the reason", async () => {
     const err = await savePolicy(db.prisma, { routing: routing("elsewhere01"), commerce: { enabled: true } }).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(PolicyValidationError);
