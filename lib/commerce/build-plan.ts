@@ -62,7 +62,7 @@ export function buildPlan(read: CommerceRead, memberOf: (partnerId: number) => M
     for (const line of lines) addProduct(store, read, read.products.get(line.productId)!);
     const customer: CustomerInput = { id: customerIdFor(member.email), email_address: member.email, opt_in_status: false };
     store.customers.set(customer.id, { id: customer.id, body: customer, hash: payloadHash(customer) });
-    const body = orderBody(order, lines, read, customer.id);
+    const body = orderBody(order, lines, read, customer.id, member.email);
     store.orders.push({ id: body.id, body, hash: payloadHash(body), name: order.name, partnerId: order.partnerId, email: member.email, cancelled: order.state === "cancel" });
   }
   return plan;
@@ -101,11 +101,12 @@ export function orderLine(line: SaleLine, product: Product): OrderLine {
     quantity, price: fromCents(unitCents), discount: fromCents(discountCents) };
 }
 
-function orderBody(order: SaleOrder, lines: SaleLine[], read: CommerceRead, customerId: string): OrderInput {
+function orderBody(order: SaleOrder, lines: SaleLine[], read: CommerceRead, customerId: string, email: string): OrderInput {
   const money = orderMoney(order, read.credits.get(order.id) ?? []);
   const mcLines = lines.map((l) => orderLine(l, read.products.get(l.productId)!));
   const body: OrderInput = {
-    id: orderIdFor(order.id), customer: { id: customerId }, currency_code: order.currency.toUpperCase(),
+    // The customer in full (never opted in), so the order stands even if its customer's own PUT was refused.
+    id: orderIdFor(order.id), customer: { id: customerId, email_address: email, opt_in_status: false }, currency_code: order.currency.toUpperCase(),
     order_total: money.orderTotal, tax_total: money.taxTotal,
     discount_total: fromCents(mcLines.reduce((sum, l) => sum + toCents(l.discount ?? 0), 0)),
     financial_status: money.financialStatus, processed_at_foreign: order.dateOrder.toISOString(), lines: mcLines,

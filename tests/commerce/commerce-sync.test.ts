@@ -3,6 +3,7 @@ import { startMailchimpEmulator } from "@/emulators/mailchimp/server";
 import { put } from "@/emulators/odoo/data/put";
 import { startOdooEmulator } from "@/emulators/odoo/server";
 import { orderIdFor, storeIdFor } from "@/lib/commerce/ids";
+import { runCommerceStep } from "@/lib/commerce/run-commerce";
 import { OdooClient } from "@/lib/odoo";
 import { parsePolicy, savePolicy } from "@/lib/sync/policy";
 import { defaultPlanner } from "@/lib/sync/run/default-planner";
@@ -127,6 +128,21 @@ describe("commerce sync", () => {
     expect((await sync("incremental")).status).toBe("succeeded");
     expect(store(europeStore).fields.is_syncing).toBe(false);
     expect(await db.prisma.commerceStore.count({ where: { syncing: true } })).toBe(0);
+  });
+
+  it("switches is_syncing off when a step is cancelled mid-load", async () => {
+    Object.assign(odooEmu.store.get("sale.order", 6)!, { amount_total: 9_000, write_date: Math.floor(Date.now() / 1000) + 5 });
+    let looks = 0;
+    const run = await db.prisma.syncRun.create({ data: { mode: "full", trigger: "test", status: "running" } });
+    const summary = await runCommerceStep({
+      prisma: db.prisma, odoo, client: rt.runtime.mailchimp, retry: rt.runtime.retry, poll: rt.runtime.poll, runId: run.id, mode: "full", since: null,
+      settings: { enabled: true, liveNotifications: false }, shouldStop: async () => ++looks > 0,
+    });
+    expect(summary.ordersUpdated).toBe(0);
+    expect(summary.swept).toContain(europeStore);
+    expect(store(europeStore).fields.is_syncing).toBe(false);
+    expect(order(europeStore, 6)).toMatchObject({ order_total: 80 });
+    await db.prisma.syncRun.delete({ where: { id: run.id } });
   });
 
   it("turns an order Mailchimp refuses into an exception naming the order and the reason, and sends it again next run", async () => {
