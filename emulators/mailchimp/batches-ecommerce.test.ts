@@ -97,4 +97,28 @@ describe("e-commerce", () => {
     expect(res.status).toBe(405);
     expect(res.headers.get("allow")?.split(", ").sort()).toEqual(["DELETE", "GET", "PATCH"]);
   });
+  it("refuses an order without lines and answers 404 for what does not exist", async () => {
+    const empty = await api.call("POST", `/ecommerce/stores/${store}/orders`, { id: "o-empty", customer: { id: "c2" }, currency_code: "EUR", order_total: 0, lines: [] });
+    expect(empty.status).toBe(400);
+    expect((await api.call("GET", "/ecommerce/stores/nope")).status).toBe(404);
+    expect((await api.call("PATCH", `/ecommerce/stores/${store}/orders/nope`, { financial_status: "paid" })).status).toBe(404);
+    expect((await api.call("GET", `/ecommerce/stores/${store}/products/nope`)).status).toBe(404);
+  });
+  it("logs the notifications an order write would send, and none while the store is syncing", async () => {
+    const log = async () => (await api.control("GET", "/ecommerce/notifications")).body.notifications as Array<{ store_id: string; order_id: string; kind: string }>;
+    const quiet = "store-quiet";
+    await api.call("POST", "/ecommerce/stores", { id: quiet, list_id: listId, name: "Quiet", currency_code: "EUR", is_syncing: true });
+    await api.call("POST", `/ecommerce/stores/${quiet}/products`, { id: "p1", title: "Mug", variants: [{ id: "v1", title: "Blue", price: 20 }] });
+    const order = { id: "q1", customer: { id: "c3", email_address: "joy@acme.io", opt_in_status: false }, currency_code: "EUR", order_total: 20,
+      financial_status: "paid", lines: [{ id: "l1", product_id: "p1", product_variant_id: "v1", quantity: 1, price: 20 }] };
+    expect((await api.call("POST", `/ecommerce/stores/${quiet}/orders`, order)).status).toBe(200);
+    await api.call("PATCH", `/ecommerce/stores/${quiet}/orders/q1`, { financial_status: "refunded", order_total: 0 });
+    expect((await log()).filter((n) => n.store_id === quiet)).toEqual([]);
+    await api.call("PATCH", `/ecommerce/stores/${quiet}`, { is_syncing: false });
+    await api.call("POST", `/ecommerce/stores/${quiet}/orders`, { ...order, id: "q2" });
+    await api.call("PATCH", `/ecommerce/stores/${quiet}/orders/q2`, { financial_status: "cancelled", cancelled_at_foreign: "2026-11-01T00:00:00+00:00" });
+    await api.call("PATCH", `/ecommerce/stores/${quiet}/orders/q2`, { order_total: 20 });
+    expect((await log()).filter((n) => n.store_id === quiet).map((n) => `${n.order_id}:${n.kind}`))
+      .toEqual(["q2:purchase_automation", "q2:order_invoice", "q2:cancellation_confirmation"]);
+  });
 });

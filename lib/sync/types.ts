@@ -66,4 +66,6 @@ export type ExceptionKind =
   | "compliance_refused"
   | "forgotten_email"
   | "email_changed_in_mailchimp"
-  | "consent_refused";
+  | "consent_refused"
+  /** lib/commerce: an order, product or customer the store refused (detail names the Odoo order). */
+  | "commerce_rejected";

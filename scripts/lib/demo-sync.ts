@@ -14,17 +14,22 @@ const [sf_b2b, sf_b2c, chicago, brussels] = demoAudiences.lists.map((l) => l.id)
 export async function forgetEmulatedSyncState(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRawUnsafe(`TRUNCATE sync_records, sync_batches, sync_runs, sync_exceptions, exception_comments,
     sync_cursors, mailchimp_webhook_events, consent_writebacks, consent_approvals, reconcile_passes, reconcile_audiences,
-    reconcile_gaps, reconcile_members, reconcile_expected RESTART IDENTITY CASCADE`);
+    reconcile_gaps, reconcile_members, reconcile_expected, commerce_stores, commerce_records RESTART IDENTITY CASCADE`);
   await prisma.$executeRawUnsafe(`DO $$ BEGIN
     IF to_regclass('pgboss.job') IS NOT NULL THEN EXECUTE 'DELETE FROM pgboss.job'; END IF; END $$`);
 }
 
-/** A policy that routes the emulated business into the four demo audiences, saved once. */
+/**
+ * A policy that routes the emulated business into the four demo audiences, saved once, with e-commerce on (the
+ * business's orders and credit notes, in USD and EUR, reach Mailchimp: lib/commerce). A demo database saved before
+ * commerce existed gets one more version that switches it on.
+ */
 export async function ensureDemoPolicy(prisma: PrismaClient): Promise<number> {
   const active = await getActivePolicy(prisma);
-  if (active) return active.version;
-  return savePolicy(prisma, buildDemoPolicy({ sf_b2b, sf_b2c, chicago, brussels }), {
-    comment: "Demo: each company's customers in its own audiences, new members transactional",
+  if (active?.policy.commerce.enabled) return active.version;
+  if (active) return savePolicy(prisma, { ...active.policy, commerce: { ...active.policy.commerce, enabled: true } }, { comment: "Demo: e-commerce on" });
+  return savePolicy(prisma, { ...buildDemoPolicy({ sf_b2b, sf_b2c, chicago, brussels }), commerce: { enabled: true } }, {
+    comment: "Demo: each company's customers in its own audiences, new members transactional, e-commerce on",
   });
 }
 

@@ -1,5 +1,6 @@
 import type { BatchRecord } from "../batches/batch-types.js";
 import type { Store } from "./ecommerce-types.js";
+import type { OrderNotification } from "../ecommerce/notifications.js";
 import { notFound } from "../http/problem.js";
 import { createRandom, type Random } from "./random.js";
 import { resolveOptions, type EmulatorOptions, type ResolvedOptions } from "./options.js";
@@ -15,6 +16,8 @@ export interface Account {
   stores: Map<string, Store>;
   batches: Map<string, BatchRecord>;
   batchResults: Map<string, Buffer>;
+  /** Order notifications and purchase automations Mailchimp would have sent (ecommerce/notifications.ts). */
+  notifications: OrderNotification[];
 }
 
 export interface Service {
@@ -41,7 +44,7 @@ export class Emulator {
   }
 
   private static emptyAccount(): Account {
-    return { lists: new Map(), stores: new Map(), batches: new Map(), batchResults: new Map() };
+    return { lists: new Map(), stores: new Map(), batches: new Map(), batchResults: new Map(), notifications: [] };
   }
 
   register<T extends Service>(service: T): T {

@@ -36,6 +36,7 @@ function route(emulator: Emulator, method: string, p: string[], body: Record<str
     emulator.reset();
     return void seedLists(emulator, emulator.options.lists);
   }
+  if (method === "GET" && a === "ecommerce" && b === "notifications" && !c) return { notifications: emulator.account.notifications };
   if (method === "GET" && a === "webhook-deliveries") return { deliveries: emulator.webhooks.log };
   if (method === "GET" && a === "batch-results" && b?.endsWith(".tar.gz")) {
     const archive = emulator.account.batchResults.get(b.slice(0, -".tar.gz".length));

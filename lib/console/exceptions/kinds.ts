@@ -26,6 +26,10 @@ export const EXCEPTION_KINDS: Record<string, { title: string; fix: string }> = {
     title: "Write refused by the consent firewall",
     fix: "Bridgeline refused to send something that could widen consent. Nothing was sent; check the policy if unexpected.",
   },
+  commerce_rejected: {
+    title: "Order, product or customer not written to the store",
+    fix: "Read Mailchimp's reason below (it names the Odoo order). Fix the order or its products in Odoo; the next run sends it again.",
+  },
   forgotten_email: { title: "Permanently deleted in Mailchimp", fix: "The address was forgotten on request; it cannot be added again by the API." },
 };
 

@@ -1,3 +1,4 @@
+import { purchaseMergeValues } from "@/lib/commerce/purchase-data";
 import type { Policy } from "@/lib/sync/policy";
 import type { MergeValues, OdooOwnedPayload } from "@/lib/sync/types";
 import type { BuyingIndex } from "./buying-index";
@@ -29,6 +30,7 @@ export function buildPayload(p: PartnerRow, facts: PayloadFacts, policy: Policy,
     ORDERS: buying.orderCount(p.commercialId),
     LASTORDER: lastOrder === null ? "" : new Date(lastOrder * 1000).toISOString().slice(0, 10),
   };
+  if (policy.commerce.enabled) Object.assign(merge, purchaseMergeValues(buying.purchasesOf(p.commercialId)));
   if (policy.payload.address && p.street && p.city && p.state && p.zip && country?.code)
     merge.ADDRESS = { addr1: p.street, city: p.city, state: p.state, zip: p.zip, country: country.code };
   const payload: OdooOwnedPayload = { merge_fields: merge, tags: facts.tags };

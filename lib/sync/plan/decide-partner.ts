@@ -1,3 +1,4 @@
+import { purchaseTags } from "@/lib/commerce/purchase-data";
 import { classifyEmail } from "@/lib/sync/email/classify-email";
 import type { ExceptionKind, ExclusionReason, OdooOwnedPayload, PlannedRecord } from "@/lib/sync/types";
 import { buildPayload } from "./build-payload";
@@ -49,6 +50,11 @@ export function decidePartner(p: PartnerRow, ctx: DecisionContext): Decision {
   if (!rule) return { outcome: "exception", kind: "no_route", email: verdict.email, detail: { ...who, companyId, customerType, tags: tagNames } };
   const companyName = companyId !== null ? (ctx.ref.companies.get(companyId)?.name ?? null) : null;
   const tags = managedTags(ctx.policy, { tagNames, customerType, companyName });
+  if (ctx.policy.commerce.enabled) {
+    const now = ctx.nowSeconds ?? Math.floor(Date.now() / 1000);
+    tags.push(...purchaseTags(ctx.policy.tags.prefix, ctx.buying.purchasesOf(p.commercialId), ctx.policy.commerce, now));
+    tags.sort();
+  }
   return {
     outcome: "candidate",
     audienceId: rule.audienceId,

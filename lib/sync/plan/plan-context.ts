@@ -8,6 +8,8 @@ export interface DecisionContext {
   policy: Policy;
   ref: ReferenceData;
   buying: BuyingIndex;
+  /** The plan's clock (lapsed buyers); defaults to now. */
+  nowSeconds?: number;
 }
 
 /** The partner's tag names, lower-cased, for rules and routing. */

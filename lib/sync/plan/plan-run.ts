@@ -100,7 +100,7 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
   const stage = new PlanStage(prisma, run.id);
   await stage.create();
   try {
-    const { indexBytes, ...read } = await stageOdoo(odoo, policy, ref, scopes, stage, tally, pageSize);
+    const { indexBytes, ...read } = await stageOdoo(odoo, policy, ref, scopes, stage, tally, pageSize, cursorTo);
     phase("read");
     if (ctx.progress) enterPlanStage(ctx.progress, "planning", new Date());
     const writer = new BatchWriter(prisma, run.id, policy, run.dryRun, ctx.onBatch, ctx.firstSeq ?? 0);

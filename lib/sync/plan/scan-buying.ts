@@ -1,10 +1,12 @@
 import { prefetch } from "./prefetch";
-import type { OdooClient, OdooDomain } from "@/lib/odoo";
+import { many2one, type OdooClient, type OdooDomain, type OdooRecord } from "@/lib/odoo";
+import { refundsByOrderName } from "@/lib/commerce/credit-notes";
 import type { BuyingIndex } from "./buying-index";
 import { dateSecondsField, datetimeSecondsField, flagField, idField, many2oneField, odooRow, parseRows, type OdooRow, type OdooRowCodec } from "./odoo-row";
 
 const hierarchyRow = odooRow({ id: idField, commercial_partner_id: many2oneField, is_company: flagField });
 const orderRow = odooRow({ id: idField, partner_id: many2oneField, company_id: many2oneField, date_order: datetimeSecondsField });
+const PURCHASE_FIELDS = ["name", "currency_id", "amount_total"];
 const moveRow = odooRow({ id: idField, commercial_partner_id: many2oneField, company_id: many2oneField, invoice_date: dateSecondsField });
 
 /** Confirmed: 'sale' (locked or not, Odoo 17+) or 'done' (up to 16). */
@@ -33,18 +35,24 @@ export function familyScope(commercialIds: number[]): ScanScope {
  * Fills the BuyingIndex: who belongs to which commercial partner (only children and companies need
  * reading: a top-level person is its own), then confirmed orders and posted invoices credited to it.
  */
-export async function scanBuying(odoo: OdooClient, buying: BuyingIndex, scope: ScanScope, pageSize: number): Promise<{ orders: number; invoices: number }> {
+export async function scanBuying(odoo: OdooClient, buying: BuyingIndex, scope: ScanScope, pageSize: number, opts: { purchases?: boolean } = {}): Promise<{ orders: number; invoices: number }> {
   const full = scope.partners.length === 0;
   const hierarchy: OdooDomain = full ? ["|", ["parent_id", "!=", false], ["is_company", "=", true]] : scope.partners;
   await forEachRow(odoo, "res.partner", hierarchyRow, { fields: ["commercial_partner_id", "is_company"], domain: hierarchy, pageSize, activeTest: false },
     (p) => buying.setPartner(p.id, p.commercial_partner_id?.id ?? p.id, p.is_company));
   // Orders need the hierarchy (credited to the customer's commercial partner); invoices name theirs. The two are
   // independent of each other, so they are read side by side: one stream's parsing overlaps the other's wait.
+  // Purchase data (policy commerce.enabled): credit notes first (far fewer than orders), then each order net of them.
+  const refunds = opts.purchases ? await refundsByOrderName(odoo, scope.invoices, pageSize) : null;
   const [orders, invoices] = await Promise.all([
-    forEachRow(odoo, "sale.order", orderRow, { fields: ["partner_id", "company_id", "date_order"], domain: [...CONFIRMED_ORDERS, ...scope.orders], pageSize },
-      (o) => {
+    forEachRow(odoo, "sale.order", orderRow, { fields: ["partner_id", "company_id", "date_order", ...(refunds ? PURCHASE_FIELDS : [])], domain: [...CONFIRMED_ORDERS, ...scope.orders], pageSize },
+      (o, raw) => {
         if (!o.partner_id) return false;
         buying.addOrder(o.partner_id.id, o.date_order, o.company_id?.id ?? 0);
+        if (refunds) {
+          const total = Math.round((typeof raw.amount_total === "number" ? raw.amount_total : 0) * 100);
+          buying.addPurchase(o.partner_id.id, o.date_order, many2one(raw.currency_id)?.id ?? 0, total, refunds.get(typeof raw.name === "string" ? raw.name : "") ?? 0);
+        }
       }),
     forEachRow(odoo, "account.move", moveRow, { fields: ["commercial_partner_id", "company_id", "invoice_date"], domain: [...POSTED_INVOICES, ...scope.invoices], pageSize },
       (m) => {
@@ -61,9 +69,14 @@ async function forEachRow<F extends Parameters<typeof odooRow>[0]>(
   model: string,
   codec: OdooRowCodec<F>,
   read: { fields: string[]; domain: OdooDomain; pageSize: number; activeTest?: boolean },
-  visit: (row: OdooRow<F>) => boolean | void,
+  visit: (row: OdooRow<F>, raw: OdooRecord) => boolean | void,
 ): Promise<number> {
   let counted = 0;
-  for await (const page of prefetch(odoo.pages(model, read))) for (const row of parseRows(codec, model, page)) if (visit(row) !== false) counted++;
+  for await (const page of prefetch(odoo.pages(model, read))) {
+    const rows = parseRows(codec, model, page);
+    rows.forEach((row, i) => {
+      if (visit(row, page[i]!) !== false) counted++;
+    });
+  }
   return counted;
 }

@@ -19,14 +19,14 @@ export interface StagedRead {
  * Shared by the planner and by reconciliation, so "what Odoo wants in Mailchimp" is decided by one policy
  * application wherever it is asked.
  */
-export async function stageOdoo(odoo: OdooClient, policy: Policy, ref: ReferenceData, scopes: ScanScope[], stage: PlanStage, tally: PlanTally, pageSize: number): Promise<StagedRead> {
+export async function stageOdoo(odoo: OdooClient, policy: Policy, ref: ReferenceData, scopes: ScanScope[], stage: PlanStage, tally: PlanTally, pageSize: number, now = new Date()): Promise<StagedRead> {
   const buying = new BuyingIndex();
   const read = { orders: 0, invoices: 0 };
   for (const scope of scopes) {
-    const n = await scanBuying(odoo, buying, scope, pageSize);
+    const n = await scanBuying(odoo, buying, scope, pageSize, { purchases: policy.commerce.enabled });
     read.orders += n.orders;
     read.invoices += n.invoices;
-    await stagePartners(odoo, { policy, ref, buying }, scope, stage, tally, pageSize);
+    await stagePartners(odoo, { policy, ref, buying, nowSeconds: Math.floor(now.getTime() / 1000) }, scope, stage, tally, pageSize);
   }
   await stage.index();
   return { ...read, indexBytes: buying.bytes };

@@ -59,6 +59,18 @@ export const policySchema = z.strictObject({
       company: z.boolean().default(true),
     })
     .prefault({}),
+  /** E-commerce (lib/commerce): stores, products, customers, orders and the members' purchase data. Off by default. */
+  commerce: z
+    .strictObject({
+      enabled: z.boolean().default(false),
+      /** Off: every write runs with the store's is_syncing on, so Mailchimp sends no order email and starts no automation. */
+      liveNotifications: z.boolean().default(false),
+      /** Lifetime value (net of refunds, audience currency) above which a member is tagged vip. */
+      vipThreshold: z.number().min(0).default(1000),
+      /** Days since the last order after which a buyer is tagged lapsed. */
+      lapsedDays: z.number().int().min(1).max(3650).default(365),
+    })
+    .prefault({}),
   batching: z
     .strictObject({
       subscribeBatchSize: z.number().int().min(1).max(500).default(500),

@@ -1,5 +1,6 @@
 import { BatchBusyError, tryLockBatch } from "./batch-lock";
 import { completeBatch } from "./complete-batch";
+import { dispatchCommerceStep } from "./dispatch";
 import { executeBatch } from "./execute-batch";
 import { startHeartbeat } from "./heartbeat";
 import { notifyRunFinished } from "./run-finished";
@@ -37,6 +38,7 @@ export async function handleBatchJob(rt: Runtime, { runId, batchId }: BatchJobDa
       );
       if (runFinal) rt.log.info({ runId, status: runFinal }, "run finished");
       await notifyRunFinished(rt, runId, runFinal);
+      if (!runFinal && batch.kind !== "commerce") await dispatchCommerceStep(rt.prisma, rt.queue, runId);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       // Kept for the dead-letter handler: the reason the run fails with if no retry succeeds.

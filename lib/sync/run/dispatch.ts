@@ -15,3 +15,9 @@ export function dispatchGeneration(summary: unknown): number {
   const value = typeof summary === "object" && summary !== null ? (summary as Record<string, unknown>).dispatchGeneration : undefined;
   return typeof value === "number" ? value : 0;
 }
+
+/** The commerce step a batch completion just added (finalizeIfDone): sent under the run's current generation. */
+export async function dispatchCommerceStep(prisma: Db, queue: RunQueue, runId: string): Promise<void> {
+  const step = await prisma.syncBatch.findFirst({ where: { runId, kind: "commerce", status: "pending" }, select: { id: true, run: { select: { summary: true, status: true } } } });
+  if (step && step.run.status === "running") await queue.sendBatch(runId, step.id, dispatchGeneration(step.run.summary));
+}

@@ -1,4 +1,5 @@
 import type { KnownMemberStatus } from "@/lib/consent";
+import { executeCommerceBatch } from "@/lib/commerce/run-step";
 import type { SyncBatch, SyncRun } from "@/lib/generated/prisma/client";
 import type { PlannedRecord } from "@/lib/sync/types";
 import { subscribeNew } from "./execute/subscribe-new";
@@ -7,7 +8,11 @@ import { upsertExisting } from "./execute/upsert-existing";
 import type { Runtime } from "./runtime";
 
 /** Full runs are backfills; incremental runs carry live changes and go first when connections are scarce. */
-export async function executeBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode">, batch: SyncBatch): Promise<RecordOutcome[]> {
+export async function executeBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode" | "cursorFrom">, batch: SyncBatch): Promise<RecordOutcome[]> {
+  if (batch.kind === "commerce") {
+    await executeCommerceBatch(rt, run, batch);
+    return [];
+  }
   const records = batch.records as unknown as PlannedRecord[];
   // What Mailchimp last told us about these members (webhooks, polls, earlier runs) feeds the consent firewall.
   const seen = await rt.prisma.$queryRaw<Array<{ audience_id: string; email: string; member_status: string }>>`

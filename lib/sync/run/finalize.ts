@@ -1,3 +1,4 @@
+import { addCommerceStepIfDue } from "@/lib/commerce/run-step";
 import { writeCursor } from "./cursor";
 import { lockRun, type Tx } from "./db";
 
@@ -6,7 +7,8 @@ export type FinalStatus = "succeeded" | "failed";
 /**
  * Call with the run row locked (lockRun) after a batch changed state. When no batch is pending or running,
  * the run ends: failed if a batch failed for good (record-level refusals do not count), else succeeded,
- * and then the Odoo cursor moves to where planning started.
+ * and then the Odoo cursor moves to where planning started. A run whose policy enables commerce first gets its
+ * 'commerce' batch (lib/commerce/run-step.ts), and ends when that batch does.
  */
 export async function finalizeIfDone(tx: Tx, runId: string, now = new Date()): Promise<FinalStatus | null> {
   const run = await lockRun(tx, runId);
@@ -19,6 +21,8 @@ export async function finalizeIfDone(tx: Tx, runId: string, now = new Date()): P
   const tally = rows[0];
   if (!tally || tally.open > 0) return null;
   const status: FinalStatus = tally.failed > 0 ? "failed" : "succeeded";
+  // Members done: the e-commerce step (lib/commerce) runs before the run may end; the caller dispatches it.
+  if (status === "succeeded" && (await addCommerceStepIfDue(tx, runId))) return null;
   await tx.syncRun.update({
     where: { id: runId },
     data: { status, finishedAt: now, heartbeatAt: now, ...(status === "failed" ? { error: tally.errors } : {}) },

@@ -24,7 +24,8 @@ export class MergeFieldEnsurer {
 
   constructor(
     private readonly client: MailchimpClient,
-    private readonly opts: { retry: RetryPolicy; poll: PollOptions; prisma?: Db },
+    /** memo: a namespace of its own for another field set (lib/commerce's purchase fields), so the two memos never clash. */
+    private readonly opts: { retry: RetryPolicy; poll: PollOptions; prisma?: Db; memo?: string },
     private readonly fields: readonly EngineMergeField[] = ENGINE_MERGE_FIELDS,
   ) {
     this.signature = createHash("sha256").update(JSON.stringify(fields.map(toInput))).digest("hex").slice(0, 16);
@@ -56,15 +57,22 @@ export class MergeFieldEnsurer {
 
   private async remembered(ids: string[]): Promise<Set<string>> {
     if (!this.opts.prisma || ids.length === 0) return new Set();
-    const rows = await this.opts.prisma.syncCursor.findMany({ where: { key: { in: ids.map(memoKey) }, value: this.signature } });
-    return new Set(rows.map((r) => r.key.slice(MEMO_PREFIX.length)));
+    const prefix = this.memoPrefix();
+    const rows = await this.opts.prisma.syncCursor.findMany({ where: { key: { in: ids.map((id) => prefix + id) }, value: this.signature } });
+    return new Set(rows.map((r) => r.key.slice(prefix.length)));
   }
 
   private async remember(ids: string[]): Promise<void> {
     const prisma = this.opts.prisma;
     if (!prisma) return;
-    for (const id of ids)
-      await prisma.syncCursor.upsert({ where: { key: memoKey(id) }, create: { key: memoKey(id), value: this.signature }, update: { value: this.signature } });
+    for (const id of ids) {
+      const key = this.memoPrefix() + id;
+      await prisma.syncCursor.upsert({ where: { key }, create: { key, value: this.signature }, update: { value: this.signature } });
+    }
+  }
+
+  private memoPrefix(): string {
+    return this.opts.memo ? `${MEMO_PREFIX}${this.opts.memo}:` : MEMO_PREFIX;
   }
 
   private async createMissing(audienceIds: string[]): Promise<void> {
@@ -94,7 +102,6 @@ export class MergeFieldEnsurer {
 }
 
 const MEMO_PREFIX = "mailchimp.merge-fields:";
-const memoKey = (audienceId: string) => `${MEMO_PREFIX}${audienceId}`;
 
 /** Another process created the same field between our GET and the batch: the field is there, which is the goal. */
 function alreadyThere(body: unknown): boolean {

@@ -1,4 +1,5 @@
 import { ensureAudienceWebhook } from "@/lib/consent";
+import { commerceEnabled, ensurePurchaseFields } from "@/lib/commerce/run-step";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
 import { parseRunScope } from "./run-scope";
@@ -40,7 +41,7 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
     const firstSeq = await forgetUndispatched(rt, runId);
     // Merge fields and webhooks are set up while Odoo is read; no batch is sent before the merge fields exist.
     const audiences = rt.planner.audiencesOf(active.policy);
-    const prepared = run.dryRun ? Promise.resolve() : prepareAudiences(rt, audiences, run.mode === "full");
+    const prepared = run.dryRun ? Promise.resolve() : prepareAudiences(rt, audiences, run.mode === "full", commerceEnabled(active.policy));
     prepared.catch(() => undefined);
     const onBatch = async (batchId: string) => {
       await prepared;
@@ -59,7 +60,9 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
       return await failRun(rt, runId, `Planning failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     // A targeted run has not read every change since the cursor: it must not move it.
-    await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, scope ? { ...plan, cursorTo: null } : plan);
+    // The e-commerce step follows the members of full and incremental runs; a targeted (repair) run has none.
+    const commerce = !scope && !run.dryRun && commerceEnabled(active.policy);
+    await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, scope ? { ...plan, cursorTo: null } : plan, commerce);
   } finally {
     stopHeartbeat();
     await stopProgress();
@@ -77,19 +80,20 @@ async function forgetUndispatched(rt: Runtime, runId: string): Promise<number> {
 }
 
 /** Full runs check the merge fields in Mailchimp again; incremental runs trust what a run already set up. */
-async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: boolean): Promise<void> {
+async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: boolean, purchaseData: boolean): Promise<void> {
   await Promise.all([
     rt.mergeFields.ensure(audienceIds, { verify }),
+    purchaseData ? ensurePurchaseFields(rt, audienceIds, verify) : Promise.resolve(),
     rt.webhookUrl ? registerWebhooks(rt, rt.webhookUrl, audienceIds) : Promise.resolve(),
   ]);
 }
 
-async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policyVersion: number, cursorFrom: Date | null, plan: Omit<PlanRunResult, "cursorTo"> & { cursorTo: Date | null }): Promise<void> {
+async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policyVersion: number, cursorFrom: Date | null, plan: Omit<PlanRunResult, "cursorTo"> & { cursorTo: Date | null }, commerce: boolean): Promise<void> {
   const counters = {
     plannedNew: plan.plannedNew, plannedUpdate: plan.plannedUpdate, unchanged: plan.unchanged,
     excluded: plan.excluded, exceptions: plan.exceptions, policyVersion, cursorFrom, cursorTo: plan.cursorTo,
   };
-  const summary = { plan: plan.summary ?? null, dispatchGeneration: 0 } as object;
+  const summary = { plan: plan.summary ?? null, dispatchGeneration: 0, ...(commerce ? { commerce: { pending: true } } : {}) } as object;
   if (dryRun) {
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });
     await rt.prisma.syncRun.updateMany({

@@ -20,5 +20,12 @@ export function runSummary(run: SyncRun) {
     exceptions: run.exceptions, sent: run.sent, failed: run.failed,
     durationMs: end.getTime() - (run.startedAt ?? run.createdAt).getTime(),
     ...(run.error ? { error: run.error } : {}),
+    ...(commerceOf(run.summary) ? { commerce: commerceOf(run.summary) } : {}),
   };
+}
+
+/** The e-commerce step's counts (lib/commerce), when the run had one. */
+function commerceOf(summary: unknown): Record<string, unknown> | undefined {
+  const c = (summary as { commerce?: Record<string, unknown> } | null)?.commerce;
+  return c && typeof c === "object" ? c : undefined;
 }

@@ -10,10 +10,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MailchimpClient, type Member } from "@/lib/mailchimp";
 import { OdooClient } from "@/lib/odoo";
 import { parsePolicy, savePolicy } from "@/lib/sync/policy";
-import { handleBatchJob } from "@/lib/sync/run/batch-job";
 import { defaultPlanner } from "@/lib/sync/run/default-planner";
-import { handlePlanJob } from "@/lib/sync/run/plan-job";
-import { recordingQueue, testRuntime } from "@/tests/sync/run/helpers";
+import { syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
 import { SECRET } from "../helpers";
 
 /**
@@ -93,14 +91,7 @@ export async function startConsentWorld(db: { prisma: PrismaClient; url: string 
     },
 
     /** A sync run the way the worker runs it: the plan job, then every batch job it dispatched. */
-    async sync(mode: "full" | "incremental") {
-      const run = await db.prisma.syncRun.create({ data: { mode, trigger: "test", status: "queued" } });
-      const queue = recordingQueue();
-      rt.runtime.queue = queue;
-      await handlePlanJob(rt.runtime, { runId: run.id });
-      for (let i = 0; i < queue.batches.length; i++) await handleBatchJob(rt.runtime, queue.batches[i]!);
-      return db.prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } });
-    },
+    sync: (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode),
 
     /** What a person does in Mailchimp; resolves when the delivery it fired (if any) has been handled. */
     async userAction(listId: string, email: string, action: string, body: object = {}) {

@@ -6,6 +6,8 @@ import { OdooClient } from "@/lib/odoo";
 import { ConnectionGovernor } from "@/lib/sync/governor";
 import type { Db } from "@/lib/sync/run/db";
 import { MergeFieldEnsurer } from "@/lib/sync/run/merge-fields";
+import { handleBatchJob } from "@/lib/sync/run/batch-job";
+import { handlePlanJob } from "@/lib/sync/run/plan-job";
 import type { PlannerPort } from "@/lib/sync/run/planner-port";
 import type { RunQueue } from "@/lib/sync/run/queue";
 import type { Runtime } from "@/lib/sync/run/runtime";
@@ -97,4 +99,14 @@ export async function testRuntime(prisma: Db, databaseUrl: string, mailchimp: { 
     planner: noPlanner, mergeFields: new MergeFieldEnsurer(client, { retry: FAST_RETRY, poll: FAST_POLL }), locks: governor.connection, ...o,
   };
   return { runtime, governor, close: () => governor.close() };
+}
+
+/** A sync run the way the worker runs it, in this process: the plan job, then every batch job it dispatched. */
+export async function syncInProcess(prisma: Db, runtime: Runtime, mode: "full" | "incremental") {
+  const run = await prisma.syncRun.create({ data: { mode, trigger: "test", status: "queued" } });
+  const queue = recordingQueue();
+  runtime.queue = queue;
+  await handlePlanJob(runtime, { runId: run.id });
+  for (let i = 0; i < queue.batches.length; i++) await handleBatchJob(runtime, queue.batches[i]!);
+  return prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } });
 }

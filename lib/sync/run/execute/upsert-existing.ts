@@ -30,7 +30,8 @@ export async function upsertExisting(ctx: ExecuteContext, records: PlannedRecord
   return records.map((record, index) => refused.get(index) ?? judgeRecord(record, results.get(index)).outcome);
 }
 
-async function runBatch(ctx: ExecuteContext, ops: BatchOperationInput[], knownId: string | null, remember: boolean): Promise<OperationResult[]> {
+/** Submits (or, with knownId, finds again) one /batches and returns its classified results; lib/commerce uses it too. */
+export async function runBatch(ctx: Pick<ExecuteContext, "client" | "retry" | "poll" | "rememberBatchId">, ops: BatchOperationInput[], knownId: string | null, remember: boolean): Promise<OperationResult[]> {
   const { batches } = ctx.client;
   let batchId = knownId;
   if (batchId !== null) {

@@ -1,0 +1,116 @@
+import type { CustomerInput, OrderInput, OrderLine, ProductInput } from "@/lib/mailchimp";
+import { payloadHash } from "@/lib/sync/plan/canonical-json";
+import { customerIdFor, orderIdFor, orderLineIdFor, productIdFor, storeIdFor, variantIdFor } from "./ids";
+import { fromCents, orderMoney, toCents } from "./order-money";
+import type { CommerceRead } from "./read-odoo";
+import { selectCustomer } from "./select-customer";
+import type { MemberRef, Product, SaleLine, SaleOrder } from "./types";
+
+/** One record to write to a store, with the hash of its payload (what commerce_records remembers). */
+export interface Planned<T> {
+  id: string;
+  body: T;
+  hash: string;
+}
+
+export interface PlannedOrder extends Planned<OrderInput> {
+  name: string;
+  partnerId: number;
+  email: string;
+  /** A cancelled order is only ever an update of one Mailchimp already has. */
+  cancelled: boolean;
+}
+
+export interface StorePlan {
+  storeId: string;
+  companyId: number;
+  companyName: string;
+  listId: string;
+  currency: string;
+  products: Map<string, Planned<ProductInput>>;
+  customers: Map<string, Planned<CustomerInput>>;
+  orders: PlannedOrder[];
+}
+
+export interface CommercePlan {
+  stores: Map<string, StorePlan>;
+  /** Orders whose family has no member (the policy left every one of them out): never sent. */
+  noMember: number;
+  /** Orders without a product line (sections and notes only): Mailchimp refuses an order without lines. */
+  noLines: number;
+}
+
+/**
+ * Pure: what every store should hold for the orders read. Stores are (order company, buyer's audience, order
+ * currency), so one company's or currency's orders never reach another's store.
+ */
+export function buildPlan(read: CommerceRead, memberOf: (partnerId: number) => MemberRef | undefined): CommercePlan {
+  const plan: CommercePlan = { stores: new Map(), noMember: 0, noLines: 0 };
+  for (const order of read.orders) {
+    const commercial = read.commercialOf.get(order.partnerId) ?? order.partnerId;
+    const member = selectCustomer(order.partnerId, commercial, read.families.get(commercial) ?? [], memberOf);
+    if (!member) {
+      plan.noMember += 1;
+      continue;
+    }
+    const lines = (read.lines.get(order.id) ?? []).filter((l) => read.products.has(l.productId));
+    if (lines.length === 0) {
+      plan.noLines += 1;
+      continue;
+    }
+    const store = storeFor(plan, order, member);
+    for (const line of lines) addProduct(store, read, read.products.get(line.productId)!);
+    const customer: CustomerInput = { id: customerIdFor(member.email), email_address: member.email, opt_in_status: false };
+    store.customers.set(customer.id, { id: customer.id, body: customer, hash: payloadHash(customer) });
+    const body = orderBody(order, lines, read, customer.id, member.email);
+    store.orders.push({ id: body.id, body, hash: payloadHash(body), name: order.name, partnerId: order.partnerId, email: member.email, cancelled: order.state === "cancel" });
+  }
+  return plan;
+}
+
+function storeFor(plan: CommercePlan, order: SaleOrder, member: MemberRef): StorePlan {
+  const storeId = storeIdFor(order.companyId, member.audienceId, order.currency);
+  let store = plan.stores.get(storeId);
+  if (!store) {
+    store = { storeId, companyId: order.companyId, companyName: order.companyName, listId: member.audienceId, currency: order.currency.toUpperCase(), products: new Map(), customers: new Map(), orders: [] };
+    plan.stores.set(storeId, store);
+  }
+  return store;
+}
+
+/** A template with every variant Odoo has (archived ones included, so old orders still resolve). */
+function addProduct(store: StorePlan, read: CommerceRead, product: Product): void {
+  const id = productIdFor(product.templateId);
+  if (store.products.has(id)) return;
+  const variants = [...read.products.values()].filter((p) => p.templateId === product.templateId).sort((a, b) => a.id - b.id)
+    .map((p) => ({ id: variantIdFor(p.id), title: p.name, sku: p.sku, price: fromCents(toCents(p.price)) }));
+  const body: ProductInput = { id, title: product.templateName, type: product.category, vendor: "", variants: variants as ProductInput["variants"] };
+  store.products.set(id, { id, body, hash: payloadHash(body) });
+}
+
+/**
+ * Lines: unit price and the line's discount amount (Odoo's percent applied), to the cent. Mailchimp wants whole
+ * quantities: a fractional one (1.5 kg) is sent as one unit at the line's price, so the money stays right.
+ */
+export function orderLine(line: SaleLine, product: Product): OrderLine {
+  const whole = Number.isInteger(line.quantity);
+  const quantity = whole ? line.quantity : 1;
+  const unitCents = whole ? toCents(line.priceUnit) : toCents(line.priceUnit * line.quantity);
+  const discountCents = Math.round((unitCents * quantity * line.discountPercent) / 100);
+  return { id: orderLineIdFor(line.id), product_id: productIdFor(product.templateId), product_variant_id: variantIdFor(product.id),
+    quantity, price: fromCents(unitCents), discount: fromCents(discountCents) };
+}
+
+function orderBody(order: SaleOrder, lines: SaleLine[], read: CommerceRead, customerId: string, email: string): OrderInput {
+  const money = orderMoney(order, read.credits.get(order.id) ?? []);
+  const mcLines = lines.map((l) => orderLine(l, read.products.get(l.productId)!));
+  const body: OrderInput = {
+    // The customer in full (never opted in), so the order stands even if its customer's own PUT was refused.
+    id: orderIdFor(order.id), customer: { id: customerId, email_address: email, opt_in_status: false }, currency_code: order.currency.toUpperCase(),
+    order_total: money.orderTotal, tax_total: money.taxTotal,
+    discount_total: fromCents(mcLines.reduce((sum, l) => sum + toCents(l.discount ?? 0), 0)),
+    financial_status: money.financialStatus, processed_at_foreign: order.dateOrder.toISOString(), lines: mcLines,
+  };
+  if (order.state === "cancel") body.cancelled_at_foreign = order.writeDate.toISOString();
+  return body;
+}

@@ -1,0 +1,145 @@
+import type { Logger } from "pino";
+import type { BatchOperationInput, MailchimpClient, PollOptions, RetryPolicy } from "@/lib/mailchimp";
+import type { OdooClient } from "@/lib/odoo";
+import type { Db } from "@/lib/sync/run/db";
+import { buildPlan, type StorePlan } from "./build-plan";
+import { readCommerce } from "./read-odoo";
+import { recordWrites } from "./record-writes";
+import { indexMembers } from "./select-customer";
+import { openStore, sweepSyncing } from "./store-state";
+import type { CommerceSettings, MemberRef } from "./types";
+import { writeRecords, type WriteItem } from "./write-records";
+
+export interface CommerceStepContext {
+  prisma: Db;
+  odoo: OdooClient;
+  client: MailchimpClient;
+  retry: RetryPolicy;
+  poll: PollOptions;
+  runId: string;
+  mode: "full" | "incremental";
+  /** Orders and credit notes written since (incremental runs); null reads every order. */
+  since: Date | null;
+  settings: CommerceSettings;
+  shouldStop: () => Promise<boolean>;
+  log?: Logger;
+}
+
+export interface CommerceSummary {
+  stores: number;
+  storesCreated: number;
+  productsWritten: number;
+  customersWritten: number;
+  ordersCreated: number;
+  ordersUpdated: number;
+  unchanged: number;
+  failed: number;
+  skippedNoMember: number;
+  skippedNoLines: number;
+  swept: string[];
+}
+
+/**
+ * A run's e-commerce step, after its member batches: read Odoo, plan every store, send what changed (products
+ * and customers, then orders: an order never arrives before its products), remember the hashes, and switch
+ * is_syncing off again whatever happens (see README.md).
+ */
+export async function runCommerceStep(ctx: CommerceStepContext): Promise<CommerceSummary> {
+  const members = await ctx.prisma.$queryRaw<Array<{ audience_id: string; email: string; partner_ids: number[] }>>`
+    SELECT audience_id, email, partner_ids FROM sync_records WHERE last_status = 'synced' AND payload_hash IS NOT NULL ORDER BY audience_id, email`;
+  const byPartner = indexMembers(members.map((m): MemberRef => ({ audienceId: m.audience_id, email: m.email, partnerIds: m.partner_ids })));
+  const read = await readCommerce(ctx.odoo, ctx.since);
+  const plan = buildPlan(read, (id) => byPartner.get(id));
+  const summary: CommerceSummary = { stores: plan.stores.size, storesCreated: 0, productsWritten: 0, customersWritten: 0, ordersCreated: 0, ordersUpdated: 0,
+    unchanged: 0, failed: 0, skippedNoMember: plan.noMember, skippedNoLines: plan.noLines, swept: [] };
+  const stores = [...plan.stores.values()];
+  const known = await knownHashes(ctx.prisma, stores);
+  const existing = new Set((await ctx.prisma.commerceStore.findMany({ select: { storeId: true } })).map((s) => s.storeId));
+  const firstPhase: WriteItem[] = [];
+  const orders: WriteItem[] = [];
+  const writing = new Set<string>();
+  for (const store of stores) {
+    const before = firstPhase.length + orders.length;
+    summary.unchanged += planStore(store, known, firstPhase, orders);
+    if (firstPhase.length + orders.length > before) writing.add(store.storeId);
+  }
+  try {
+    for (const store of stores) {
+      if (!writing.has(store.storeId)) continue;
+      const isNew = !existing.has(store.storeId);
+      // Historical loads (full runs, new stores) always run silent; live changes too unless the policy enabled them.
+      const quiet = !ctx.settings.liveNotifications || ctx.mode === "full" || isNew;
+      await openStore(ctx.prisma, ctx.client, ctx.retry, store, quiet, !isNew);
+      if (isNew) summary.storesCreated += 1;
+    }
+    const phases = [firstPhase, orders];
+    for (const items of phases) {
+      if (items.length === 0) continue;
+      if (await ctx.shouldStop()) break;
+      const outcomes = await writeRecords(ctx, items);
+      await recordWrites(ctx.prisma, ctx.runId, outcomes);
+      for (const o of outcomes) {
+        if (!o.ok) summary.failed += 1;
+        else if (o.item.kind === "product") summary.productsWritten += 1;
+        else if (o.item.kind === "customer") summary.customersWritten += 1;
+        else if (o.item.op.method === "POST") summary.ordersCreated += 1;
+        else summary.ordersUpdated += 1;
+      }
+    }
+  } finally {
+    summary.swept = await sweepSyncing(ctx.prisma, ctx.client, ctx.retry);
+  }
+  ctx.log?.info({ runId: ctx.runId, ...summary, swept: summary.swept.length }, "commerce step finished");
+  return summary;
+}
+
+type Known = Map<string, string>;
+const key = (storeId: string, kind: string, id: string) => `${storeId}|${kind}|${id}`;
+
+async function knownHashes(prisma: Db, stores: StorePlan[]): Promise<Known> {
+  const keys = stores.flatMap((s) => [
+    ...[...s.products.keys()].map((id) => [s.storeId, "product", id]),
+    ...[...s.customers.keys()].map((id) => [s.storeId, "customer", id]),
+    ...s.orders.map((o) => [s.storeId, "order", o.id]),
+  ]);
+  const known: Known = new Map();
+  for (let i = 0; i < keys.length; i += 10_000) {
+    const part = keys.slice(i, i + 10_000);
+    const rows = await prisma.$queryRaw<Array<{ store_id: string; kind: string; record_id: string; hash: string }>>`
+      SELECT c.store_id, c.kind, c.record_id, c.hash FROM commerce_records c
+      JOIN unnest(${part.map((k) => k[0])}::text[], ${part.map((k) => k[1])}::text[], ${part.map((k) => k[2])}::text[]) AS k(store_id, kind, record_id)
+        ON c.store_id = k.store_id AND c.kind = k.kind AND c.record_id = k.record_id`;
+    for (const r of rows) known.set(key(r.store_id, r.kind, r.record_id), r.hash);
+  }
+  return known;
+}
+
+/** Appends the store's changed records; returns how many were unchanged. */
+function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orders: WriteItem[]): number {
+  let unchanged = 0;
+  const base = `/ecommerce/stores/${store.storeId}`;
+  const common = { storeId: store.storeId, listId: store.listId };
+  for (const p of store.products.values()) {
+    const was = known.get(key(store.storeId, "product", p.id));
+    if (was === p.hash) { unchanged += 1; continue; }
+    const update: BatchOperationInput = { method: "PATCH", path: `${base}/products/${p.id}`, body: p.body };
+    firstPhase.push({ ...common, kind: "product", recordId: p.id, hash: p.hash, label: p.body.title,
+      op: was ? update : { method: "POST", path: `${base}/products`, body: p.body }, asUpdate: update });
+  }
+  for (const c of store.customers.values()) {
+    if (known.get(key(store.storeId, "customer", c.id)) === c.hash) { unchanged += 1; continue; }
+    firstPhase.push({ ...common, kind: "customer", recordId: c.id, hash: c.hash, label: c.body.email_address, email: c.body.email_address,
+      op: { method: "PUT", path: `${base}/customers/${c.id}`, body: c.body } });
+  }
+  for (const o of store.orders) {
+    const was = known.get(key(store.storeId, "order", o.id));
+    if (was === o.hash) { unchanged += 1; continue; }
+    // Cancelled before Mailchimp ever had it: nothing to tell.
+    if (!was && o.cancelled) continue;
+    const { id: _id, ...patch } = o.body;
+    const update: BatchOperationInput = { method: "PATCH", path: `${base}/orders/${o.id}`, body: patch };
+    orders.push({ ...common, kind: "order", recordId: o.id, hash: o.hash, label: o.name, email: o.email, partnerIds: [o.partnerId],
+      op: was ? update : { method: "POST", path: `${base}/orders`, body: o.body }, asUpdate: update });
+  }
+  return unchanged;
+}

@@ -1,0 +1,71 @@
+import { fileURLToPath } from "node:url";
+import { afterAll, expect, it } from "vitest";
+import { startMailchimpEmulator } from "@/emulators/mailchimp/server";
+import { startOdooEmulator } from "@/emulators/odoo/server";
+import { parseOrderId, parseStoreId } from "@/lib/commerce/ids";
+import { OdooClient } from "@/lib/odoo";
+import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
+import { defaultPlanner } from "@/lib/sync/run/default-planner";
+import { useTestDatabase } from "@/tests/helpers/db";
+import { syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
+
+/**
+ * The demo's generated business (what `npm run demo` serves: 300 partners, three companies, USD and EUR, orders
+ * with sections, notes and discounts, partial and full credit notes) synced with e-commerce on, as the demo does.
+ */
+const db = await useTestDatabase();
+const lists = fileURLToPath(new URL("../../scripts/demo-data/mailchimp-audiences.json", import.meta.url));
+const mc = await startMailchimpEmulator({ port: 0, lists, batchPhaseMs: 1 });
+const odooEmu = await startOdooEmulator({ port: 0 });
+const odoo = new OdooClient({ url: odooEmu.url, db: odooEmu.db, username: odooEmu.login, apiKey: odooEmu.apiKey, protocol: "jsonrpc" });
+const rt = await testRuntime(db.prisma, db.url, { apiKey: mc.apiKey, baseUrl: mc.url }, { odoo, planner: defaultPlanner, heartbeatMs: 60_000 });
+const [sf_b2b, sf_b2c, chicago, brussels] = [...mc.state.account.lists.keys()] as [string, string, string, string];
+afterAll(async () => {
+  await rt.close();
+  await mc.close();
+  await odooEmu.close();
+});
+
+const sync = (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode);
+const writes = async () => {
+  const s = (await (await fetch(`${mc.baseUrl}/_emulator/stats`)).json()) as { requests: Record<string, number> };
+  return Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")).reduce((n, [, v]) => n + v, 0);
+};
+
+it("syncs the demo business's orders and credit notes in both currencies, silently, and then writes nothing", async () => {
+  await savePolicy(db.prisma, { ...buildDemoPolicy({ sf_b2b, sf_b2c, chicago, brussels }), commerce: { enabled: true } });
+  const run = await sync("full");
+  expect(run.status).toBe("succeeded");
+  const commerce = (run.summary as { commerce: Record<string, number> }).commerce;
+  expect(commerce).toMatchObject({ failed: 0 });
+  expect(await db.prisma.syncException.count({ where: { kind: "commerce_rejected" } })).toBe(0);
+  const stores = [...mc.state.account.stores.values()];
+  expect(new Set(stores.map((s) => s.fields.currency_code))).toEqual(new Set(["USD", "EUR"]));
+  for (const store of stores) {
+    const parts = parseStoreId(store.id)!;
+    expect(store.list_id).toBe(parts.listId);
+    // Brussels (company 3) sells in EUR into its own audience; the others in USD.
+    expect(parts.currency).toBe(parts.companyId === 3 ? "EUR" : "USD");
+    expect(store.fields.is_syncing).toBe(false);
+  }
+  const orders = stores.flatMap((s) => [...s.orders.values()]);
+  expect(orders.length).toBe(commerce.ordersCreated);
+  expect(orders.length).toBeGreaterThan(50);
+  expect(orders.some((o) => o.financial_status === "refunded")).toBe(true);
+  // Every order Mailchimp has is a confirmed Odoo order of the store's company and currency.
+  const ids = orders.map((o) => parseOrderId(String(o.id))!);
+  const odooOrders = new Map((await odoo.read("sale.order", ids, ["state", "company_id", "currency_id"])).map((o) => [o.id, o]));
+  for (const store of stores) {
+    const parts = parseStoreId(store.id)!;
+    for (const o of store.orders.values()) {
+      const so = odooOrders.get(parseOrderId(String(o.id))!)!;
+      expect(["sale", "done"]).toContain(so.state);
+      expect((so.company_id as [number, string])[0]).toBe(parts.companyId);
+      expect((so.currency_id as [number, string])[1]).toBe(parts.currency);
+    }
+  }
+  expect(mc.state.account.notifications).toEqual([]);
+  const before = await writes();
+  expect((await sync("incremental")).status).toBe("succeeded");
+  expect(await writes()).toBe(before);
+});
