@@ -85,6 +85,7 @@ export function workerOptionsFromEnv(flags: Flags, databaseUrl = getEnv().DATABA
     planner: defaultPlanner,
     queue,
     ...(webhookPublicUrl(env) ? { webhookUrl: webhookPublicUrl(env) } : {}),
+    alerts: { ...(env.ALERT_WEBHOOK_URL ? { webhookUrl: env.ALERT_WEBHOOK_URL } : {}), ...(env.NEXTAUTH_URL ? { consoleUrl: env.NEXTAUTH_URL } : {}) },
     ...(flags.has("no-consent") ? {} : { consent: { pollEveryMs: (intFlag(flags, "consent-poll-seconds") ?? 600) * 1000 } }),
     ...(intFlag(flags, "concurrency") ? { concurrency: intFlag(flags, "concurrency") as number } : {}),
     ...(intFlag(flags, "max-connections") ? { maxConnections: intFlag(flags, "max-connections") as number } : {}),
