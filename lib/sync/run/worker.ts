@@ -15,6 +15,7 @@ import { createAlertHooks } from "@/lib/alerts/runtime-hooks";
 import { evaluateLag } from "@/lib/alerts/evaluate-alerts";
 import { bossAlertNotifier, ensureAlertQueue, type DeliveryRetry } from "@/lib/alerts/deliver/jobs";
 import { registerAlertDelivery } from "@/lib/alerts/deliver/deliver-alert";
+import { registerAlertCheck } from "@/lib/alerts/check-job";
 import { MergeFieldEnsurer } from "./merge-fields";
 import type { PlannerPort } from "./planner-port";
 import { announceWorker } from "./presence";
@@ -49,8 +50,11 @@ export interface WorkerOptions {
   webhookUrl?: string;
   /** Run consent flow-back (webhook events -> Odoo write-backs, periodic polls) in this process. */
   consent?: ConsentLoopOptions;
-  /** Alerts: the webhook they are posted to (ALERT_WEBHOOK_URL) and the console's URL for links; off: no alerts. */
-  alerts?: { webhookUrl?: string; consoleUrl?: string; retry?: DeliveryRetry } | false;
+  /**
+   * Alerts (diagnosis before each run, evaluation after runs and passes, scheduled checks, delivery to
+   * ALERT_WEBHOOK_URL with links to consoleUrl). Unset: none (tests and the bench count every request).
+   */
+  alerts?: { webhookUrl?: string; consoleUrl?: string; retry?: DeliveryRetry };
   /** Whether `npm run sync` should see this process as an external worker. */
   announce?: boolean;
   log?: Logger;
@@ -90,7 +94,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   // Reconciliation (lib/reconcile) shares the queue, the governor and the Odoo client: its read-backs run here,
   // at backfill priority, after each successful full or repair run, on schedule and on demand.
   // Alerts (lib/alerts): diagnosis before each run, evaluation after each run and pass, delivery to the webhook.
-  const alertDeps = o.alerts === false ? undefined : await startAlerts(boss, runtime, o.alerts ?? {}, settings.pollingIntervalSeconds);
+  const alertDeps = !o.alerts ? undefined : await startAlerts(boss, runtime, o.alerts ?? {}, settings.pollingIntervalSeconds);
   await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log, ...(alertDeps ? { afterPass: () => evaluateLag(alertDeps) } : {}) }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
   runtime.onRunFinished = readBackAfterRuns(prisma, () => bossPassQueue(boss));
   await recoverRuns(runtime);
@@ -117,5 +121,6 @@ async function startAlerts(boss: PgBoss, rt: Runtime, o: { webhookUrl?: string; 
     ...(o.webhookUrl ? { notify: bossAlertNotifier(boss) } : {}),
   };
   rt.alerts = createAlertHooks(deps);
+  await registerAlertCheck(boss, deps, { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 2) });
   return deps;
 }
