@@ -3,6 +3,9 @@ import type { GapFilter } from "@/lib/console/reconcile/gap-filter";
 /** Every TanStack Query key in one typed factory, so invalidations cannot drift from the queries. */
 export const queryKeys = {
   health: () => ["health"] as const,
+  alerts: {
+    counts: () => ["alerts", "counts"] as const,
+  },
   reconcile: {
     all: () => ["reconcile"] as const,
     summary: () => ["reconcile", "summary"] as const,

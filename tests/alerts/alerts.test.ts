@@ -5,6 +5,7 @@ import { createAlertHooks } from "@/lib/alerts/runtime-hooks";
 import type { AlertChange } from "@/lib/alerts/types";
 import { MailchimpClient } from "@/lib/mailchimp";
 import { parsePolicy, savePolicy, type PolicyInput } from "@/lib/sync/policy";
+import { useWebhookSecret } from "@/tests/consent/helpers";
 import { NORTH, SOUTH, startConsentWorld, type World } from "@/tests/consent/support/consent-world";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { quietLog } from "@/tests/sync/run/helpers";
@@ -27,6 +28,7 @@ const POLICY: PolicyInput = {
 const writes = () => world.proxy.requests.filter((r) => r.method !== "GET").length;
 
 beforeAll(async () => {
+  useWebhookSecret();
   world = await startConsentWorld(db);
   deps = {
     prisma: db.prisma, odoo: world.odoo, mailchimp: world.rt.runtime.mailchimp, log: quietLog,
