@@ -4,6 +4,7 @@
 //   POST /_emulator/touch   {model, ids?|fraction?} bump write_date (res.partner also gets a new phone)
 //   POST /_emulator/faults  {fault_rate?, fault_kinds?, latency_ms?, jitter_ms?, max_records_per_call?}
 //   POST /_emulator/schema  {model, remove: field} | {model, rename: {from, to}} | {model, field, add_selection: [value, label]}
+//                           | {model, field, remove_selection: value}
 //                           what an Odoo admin or a module upgrade does to a model (reset puts the schema back)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ADMIN_UID, type Emulator } from "../emulator.js";
@@ -61,7 +62,11 @@ function changeSchema(emu: Emulator, body: Record<string, unknown>): unknown {
     const [value, label] = body.add_selection as unknown[];
     if (!spec?.selection || typeof value !== "string") return { error: `${model}.${body.field} is not a selection` };
     fields[body.field] = { ...spec, selection: [...spec.selection, [value, String(label ?? value)] as const] };
-  } else return { error: "give remove, rename {from, to} or field + add_selection [value, label]" };
+  } else if (typeof body.field === "string" && typeof body.remove_selection === "string") {
+    const spec = fields[body.field];
+    if (!spec?.selection?.some(([v]) => v === body.remove_selection)) return { error: `${model}.${body.field} has no value ${body.remove_selection}` };
+    fields[body.field] = { ...spec, selection: spec.selection.filter(([v]) => v !== body.remove_selection) };
+  } else return { error: "give remove, rename {from, to}, or field + add_selection [value, label] | remove_selection value" };
   table.spec = { ...table.spec, fields };
   table.version++;
   return { model, fields: Object.keys(fields).length };
