@@ -9,11 +9,11 @@ export const ALERT_CHECK_JOB = "alerts.check";
 
 export async function ensureCheckQueue(boss: PgBoss): Promise<void> {
   // One check at a time is plenty; a failed one is simply the next schedule's job.
-  const options = { name: ALERT_CHECK_JOB, retryLimit: 0, expireInSeconds: 600, policy: "singleton" as const };
+  const options = { name: ALERT_CHECK_JOB, retryLimit: 0, expireInSeconds: 600, policy: "stately" as const };
   if (!(await boss.getQueue(ALERT_CHECK_JOB))) await boss.createQueue(ALERT_CHECK_JOB, options);
 }
 
-/** Queues a check; returns the job id, or null when one is already queued (singleton queue). */
+/** Queues a check; returns the job id, or null when one is already waiting (stately queue: one waiting, one running). */
 export async function requestAlertCheck(boss: PgBoss): Promise<string | null> {
   await ensureCheckQueue(boss);
   return boss.send(ALERT_CHECK_JOB, {});
