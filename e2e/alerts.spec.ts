@@ -37,6 +37,8 @@ test.describe("alerts", () => {
     await card.getByRole("button", { name: "Acknowledge" }).click();
     await expect(card.getByTestId("alert-acknowledged")).toContainText("acknowledged by E2E ops");
     await expect(card.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
+    // For the README (docs/screenshots/alerts.png is copied from here by hand).
+    await page.screenshot({ path: test.info().outputPath("alerts.png"), fullPage: false });
 
     await card.getByRole("link", { name: "Runbook" }).click();
     await expect(page).toHaveURL(/\/runbook#alert-odoo-schema-drift$/);

@@ -15,8 +15,8 @@ export async function diagnoseMailchimp(mailchimp: MailchimpClient, policy: Poli
   for (const audienceId of audienceIds) {
     const fields = await mailchimp.mergeFields.list(audienceId);
     const byTag = new Map(fields.map((f) => [f.tag, f]));
-    // A field not there yet is created by the next run; only one whose type differs breaks the mapping.
-    const wrong = wanted.filter((w) => byTag.has(w.tag) && byTag.get(w.tag)?.type !== w.type);
+    // A field not there yet is created by the next run; only one whose type takes other values breaks the mapping.
+    const wrong = wanted.filter((w) => byTag.has(w.tag) && !typesAgree(w.type, byTag.get(w.tag)?.type));
     if (wrong.length > 0) {
       out.push({
         kind: "mailchimp_merge_fields", subject: audienceId, title: `Merge fields retyped in audience ${audienceId}`,
@@ -41,4 +41,15 @@ export async function diagnoseMailchimp(mailchimp: MailchimpClient, policy: Poli
     });
   }
   return out;
+}
+
+/**
+ * Mailchimp types that take the values the engine sends for a field of type `wanted`: the free-text kinds take
+ * text (every audience is created with PHONE as "phone", and the engine's text values land in it), numbers and
+ * dates only their own. A dropdown, radio or birthday refuses what it does not list.
+ */
+const FAMILY: Record<string, string> = { text: "text", phone: "text", url: "text", imageurl: "text", number: "number", date: "date", address: "address" };
+
+export function typesAgree(wanted: string, actual: string | undefined): boolean {
+  return actual !== undefined && FAMILY[actual] !== undefined && FAMILY[actual] === FAMILY[wanted];
 }
