@@ -1,11 +1,13 @@
 "use client";
 
 import Link from "next/link";
+import { useQueryClient } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useTransition } from "react";
 import { acknowledgeAlertAction } from "@/app/(console)/alerts/actions";
 import { formatUtc } from "@/components/format";
 import type { AlertRow } from "@/lib/console/alerts/list-alerts";
+import { queryKeys } from "@/lib/query-keys";
 
 const SEVERITY: Record<string, string> = {
   critical: "border-red-200 bg-red-50 text-red-700",
@@ -16,11 +18,14 @@ const SEVERITY: Record<string, string> = {
 /** One alert: what was seen, what to do, the runbook entry, and (ops, admin) the acknowledge button. */
 export function AlertCard({ row, runbookHref, canAcknowledge }: { row: AlertRow; runbookHref: string; canAcknowledge: boolean }) {
   const router = useRouter();
+  const queryClient = useQueryClient();
   const [pending, startTransition] = useTransition();
   const acknowledge = () =>
     startTransition(async () => {
       const result = await acknowledgeAlertAction({ id: row.id });
       if (!result.ok) window.alert(result.error);
+      // The bell counts what nobody acknowledged: it must not wait for its next poll.
+      await queryClient.invalidateQueries({ queryKey: queryKeys.alerts.counts() });
       router.refresh();
     });
   return (
