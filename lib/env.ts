@@ -46,6 +46,8 @@ export const envSchema = z
     MAILCHIMP_WEBHOOK_SECRET: optionalString,
     /** Public base URL Mailchimp delivers webhooks to, when it differs from NEXTAUTH_URL. */
     MAILCHIMP_WEBHOOK_BASE_URL: optionalUrl,
+    /** Where alerts are posted as Slack-compatible JSON (a Slack incoming webhook or any receiver). A secret. */
+    ALERT_WEBHOOK_URL: optionalUrl,
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),
   })

@@ -6,6 +6,9 @@ export const queryKeys = {
   runs: {
     progress: (runId: string) => ["runs", runId, "progress"] as const,
   },
+  alerts: {
+    counts: () => ["alerts", "counts"] as const,
+  },
   reconcile: {
     all: () => ["reconcile"] as const,
     summary: () => ["reconcile", "summary"] as const,

@@ -1,4 +1,5 @@
 import { Providers } from "@/components/providers";
+import { AlertBell } from "@/components/shell/alert-bell";
 import { HealthBadge } from "@/components/shell/health-badge";
 import { Sidebar } from "@/components/shell/sidebar";
 import { SignOutButton } from "@/components/shell/sign-out-button";
@@ -16,6 +17,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
         <Sidebar role={user.role} />
         <div className="flex min-w-0 flex-1 flex-col">
           <div className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-8 py-3">
+            <AlertBell />
             <HealthBadge />
             <span className="text-sm text-slate-600" data-testid="current-user">
               {user.name} · <span className="font-medium">{user.role}</span>

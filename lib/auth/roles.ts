@@ -18,6 +18,13 @@ export interface ConsolePage {
 export const CONSOLE_PAGES = [
   { slug: "overview", title: "Overview", href: "/", roles: ALL_ROLES, summary: "Sync health at a glance" },
   {
+    slug: "alerts",
+    title: "Alerts",
+    href: "/alerts",
+    roles: ALL_ROLES,
+    summary: "Conditions that need someone, with the team that owns each",
+  },
+  {
     slug: "reconciliation",
     title: "Reconciliation",
     href: "/reconciliation",

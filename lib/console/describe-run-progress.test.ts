@@ -51,4 +51,13 @@ describe("describeRunProgress", () => {
     const p = byKey({ ...base, status: "succeeded", progress: { stage: "planned", partnersRead: 5, partnersTotal: 5 } }, at(3));
     expect(p.sending).toMatchObject({ state: "done", done: 0, total: 0 });
   });
+
+  it("the e-commerce step has its own bar: waiting behind the members, running without a count, then the orders it wrote", () => {
+    const members = { status: "running", progress: { stage: "planned" as const, partnersRead: 5, partnersTotal: 5 }, batches: { records: 4, handedOver: 4, settled: 4, firstStartedAt: at(1) } };
+    const step = (status: string, orders: number, run = "running") => byKey({ ...base, ...members, status: run, commerce: { status, orders, startedAt: at(2), finishedAt: null } }, at(5)).orders;
+    expect(step("pending", 0)).toMatchObject({ state: "waiting", total: null });
+    expect(step("running", 0)).toMatchObject({ state: "active", done: 0, total: null });
+    expect(step("succeeded", 12, "succeeded")).toMatchObject({ state: "done", done: 12, total: 12 });
+    expect(step("failed", 0, "failed")).toMatchObject({ state: "stopped" });
+  });
 });

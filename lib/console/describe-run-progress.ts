@@ -2,9 +2,9 @@ import type { PlanProgress } from "@/lib/sync/plan/plan-progress";
 
 /** What the run page needs to draw one bar. total null: not known yet (the bar shows a count, not a share). */
 export interface PhaseProgress {
-  key: "reading" | "planning" | "sending" | "checking";
+  key: "reading" | "planning" | "sending" | "checking" | "orders";
   label: string;
-  unit: "partners" | "records";
+  unit: "partners" | "records" | "orders";
   state: "waiting" | "active" | "done" | "stopped";
   done: number;
   total: number | null;
@@ -18,6 +18,8 @@ export interface RunProgressInput {
   progress: Partial<PlanProgress>;
   /** Over the run's batches: records planned into them, records a worker has handed to Mailchimp, records with an outcome. */
   batches: { records: number; handedOver: number; settled: number; firstStartedAt: Date | null };
+  /** The run's e-commerce step (orders after members), when the policy has it on. */
+  commerce?: { status: string; orders: number; startedAt: Date | null; finishedAt: Date | null } | null;
 }
 
 const ACTIVE = new Set(["queued", "planning", "running", "paused"]);
@@ -45,7 +47,15 @@ export function describeRunProgress(i: RunProgressInput, now: Date): PhaseProgre
     phase("planning", "Planning", "records", state(planned, p.stage === "planning"), b.records, recordsTotal, since(p.planningAt, planned ? p.plannedAt : undefined)),
     phase("sending", "Sending to Mailchimp", "records", state(sendingDone, b.handedOver > 0), b.handedOver, recordsTotal, since(b.firstStartedAt)),
     phase("checking", "Checking /batches", "records", state(checkingDone, b.settled > 0 || b.handedOver > 0), b.settled, recordsTotal, since(b.firstStartedAt)),
+    ...(i.commerce ? [ordersPhase(i.commerce, active)] : []),
   ];
+}
+
+/** One step that reports only at its end: running (a count is not known yet), then the orders it wrote. */
+function ordersPhase(c: NonNullable<RunProgressInput["commerce"]>, active: boolean): PhaseProgress {
+  const done = c.status === "succeeded";
+  const state: PhaseProgress["state"] = done ? "done" : !active || c.status === "failed" || c.status === "cancelled" ? "stopped" : c.status === "running" ? "active" : "waiting";
+  return { key: "orders", label: "Orders to Mailchimp", unit: "orders", state, done: done ? c.orders : 0, total: done ? c.orders : null, perSecond: null, secondsLeft: null };
 }
 
 function phase(key: PhaseProgress["key"], label: string, unit: PhaseProgress["unit"], state: PhaseProgress["state"], done: number, total: number | null, seconds: number): PhaseProgress {

@@ -17,14 +17,21 @@ export async function loadRunProgress(runId: string, o: { prisma?: PrismaClient;
   const now = o.now ?? new Date();
   const run = await prisma.syncRun.findUnique({ where: { id: runId }, select: { id: true, status: true, startedAt: true, progress: true } });
   if (!run) return null;
-  const [b] = await prisma.$queryRaw<Array<{ records: bigint | null; handed_over: bigint | null; settled: bigint | null; first_started_at: Date | null }>>`
-    SELECT sum(record_count) AS records,
-           sum(record_count) FILTER (WHERE mailchimp_batch_id IS NOT NULL OR status IN ('succeeded', 'failed', 'cancelled')) AS handed_over,
-           sum(sent_count + failed_count) AS settled,
-           min(started_at) AS first_started_at
+  // Member batches make the sending and checking bars; the e-commerce step (one batch that writes a run's
+  // orders after its members) has a bar of its own.
+  const [b] = await prisma.$queryRaw<Array<{ records: bigint | null; handed_over: bigint | null; settled: bigint | null; first_started_at: Date | null; commerce: string | null; orders: number | null; commerce_started_at: Date | null; commerce_finished_at: Date | null }>>`
+    SELECT sum(record_count) FILTER (WHERE kind <> 'commerce') AS records,
+           sum(record_count) FILTER (WHERE kind <> 'commerce' AND (mailchimp_batch_id IS NOT NULL OR status IN ('succeeded', 'failed', 'cancelled'))) AS handed_over,
+           sum(sent_count + failed_count) FILTER (WHERE kind <> 'commerce') AS settled,
+           min(started_at) FILTER (WHERE kind <> 'commerce') AS first_started_at,
+           max(status::text) FILTER (WHERE kind = 'commerce') AS commerce,
+           max(record_count) FILTER (WHERE kind = 'commerce') AS orders,
+           max(started_at) FILTER (WHERE kind = 'commerce') AS commerce_started_at,
+           max(finished_at) FILTER (WHERE kind = 'commerce') AS commerce_finished_at
     FROM sync_batches WHERE run_id = ${runId}::uuid`;
   const batches = { records: Number(b?.records ?? 0), handedOver: Number(b?.handed_over ?? 0), settled: Number(b?.settled ?? 0), firstStartedAt: b?.first_started_at ?? null };
+  const commerce = b?.commerce ? { status: b.commerce, orders: b.orders ?? 0, startedAt: b.commerce_started_at, finishedAt: b.commerce_finished_at } : null;
   const active = (ACTIVE_RUN_STATUSES as readonly string[]).includes(run.status);
-  const phases = describeRunProgress({ status: run.status, startedAt: run.startedAt, progress: run.progress as Partial<PlanProgress>, batches }, now);
+  const phases = describeRunProgress({ status: run.status, startedAt: run.startedAt, progress: run.progress as Partial<PlanProgress>, batches, commerce }, now);
   return { runId: run.id, status: run.status, active, phases };
 }

@@ -28,7 +28,7 @@ export function spawnWorkers(n: number, env: Record<string, string>, opts: { con
 
 function spawnWorker(env: Record<string, string>, opts: { concurrency: number; heapMb: number }): BenchWorker {
   const nodeArgs = [...(opts.heapMb > 0 ? [`--max-old-space-size=${opts.heapMb}`] : []), "--import", "tsx"];
-  const child = spawn(process.execPath, [...nodeArgs, "scripts/worker.ts", "--concurrency", String(opts.concurrency)], {
+  const child = spawn(process.execPath, [...nodeArgs, "scripts/worker.ts", "--concurrency", String(opts.concurrency), "--no-alerts"], {
     cwd: process.cwd(),
     env: { ...process.env, ...env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],

@@ -8,5 +8,6 @@ export const PUBLIC_ROUTES: Record<string, string> = {
   "app/api/auth/[...nextauth]/route.ts": "next-auth's own sign-in endpoints: how a session is obtained",
   "app/api/cron/sync/route.ts": "called by schedulers, not people: authenticated by its own CRON_SECRET bearer check (fails closed when unset)",
   "app/api/cron/reconcile/route.ts": "called by schedulers, not people: authenticated by its own CRON_SECRET bearer check (fails closed when unset)",
+  "app/api/cron/alerts/route.ts": "called by schedulers, not people: authenticated by its own CRON_SECRET bearer check (fails closed when unset)",
   "app/api/webhooks/mailchimp/[secret]/route.ts": "Mailchimp's webhook deliveries carry no session; the secret in the path is the credential (404 otherwise)",
 };

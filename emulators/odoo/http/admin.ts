@@ -3,6 +3,9 @@
 //   POST /_emulator/reset   rebuild the initial data set and zero the counters
 //   POST /_emulator/touch   {model, ids?|fraction?} bump write_date (res.partner also gets a new phone)
 //   POST /_emulator/faults  {fault_rate?, fault_kinds?, latency_ms?, jitter_ms?, max_records_per_call?}
+//   POST /_emulator/schema  {model, remove: field} | {model, rename: {from, to}} | {model, field, add_selection: [value, label]}
+//                           | {model, field, remove_selection: value}
+//                           what an Odoo admin or a module upgrade does to a model (reset puts the schema back)
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { ADMIN_UID, type Emulator } from "../emulator.js";
 import { FAULT_KINDS, type FaultKind } from "../options.js";
@@ -29,6 +32,44 @@ function touch(emu: Emulator, body: Record<string, unknown>): unknown {
   }
   table.version++;
   return { touched: n, write_date: new Date(emu.store.txnTime * 1000).toISOString().slice(0, 19).replace("T", " ") };
+}
+
+/**
+ * Changes a model's schema the way Odoo would after a module upgrade or a Studio edit: a removed field is gone from
+ * fields_get and an "Invalid field" to read; a renamed one keeps its label and values under the new name; a new
+ * selection value is offered by fields_get and accepted on write.
+ */
+function changeSchema(emu: Emulator, body: Record<string, unknown>): unknown {
+  const model = String(body.model ?? "");
+  if (!emu.store.has(model)) return { error: `unknown model ${model}` };
+  const table = emu.store.table(model);
+  const fields = { ...table.spec.fields };
+  const rename = body.rename as { from?: unknown; to?: unknown } | undefined;
+  if (typeof body.remove === "string") {
+    if (!fields[body.remove]) return { error: `no field ${model}.${body.remove}` };
+    delete fields[body.remove];
+  } else if (rename && typeof rename.from === "string" && typeof rename.to === "string") {
+    const spec = fields[rename.from];
+    if (!spec || fields[rename.to]) return { error: `cannot rename ${model}.${rename.from} to ${rename.to}` };
+    delete fields[rename.from];
+    fields[rename.to] = spec;
+    for (const rec of table.rows) {
+      rec[rename.to] = rec[rename.from];
+      delete rec[rename.from];
+    }
+  } else if (typeof body.field === "string" && Array.isArray(body.add_selection)) {
+    const spec = fields[body.field];
+    const [value, label] = body.add_selection as unknown[];
+    if (!spec?.selection || typeof value !== "string") return { error: `${model}.${body.field} is not a selection` };
+    fields[body.field] = { ...spec, selection: [...spec.selection, [value, String(label ?? value)] as const] };
+  } else if (typeof body.field === "string" && typeof body.remove_selection === "string") {
+    const spec = fields[body.field];
+    if (!spec?.selection?.some(([v]) => v === body.remove_selection)) return { error: `${model}.${body.field} has no value ${body.remove_selection}` };
+    fields[body.field] = { ...spec, selection: spec.selection.filter(([v]) => v !== body.remove_selection) };
+  } else return { error: "give remove, rename {from, to}, or field + add_selection [value, label] | remove_selection value" };
+  table.spec = { ...table.spec, fields };
+  table.version++;
+  return { model, fields: Object.keys(fields).length };
 }
 
 function setFaults(emu: Emulator, body: Record<string, unknown>): unknown {
@@ -62,5 +103,9 @@ export async function handleAdmin(emu: Emulator, req: IncomingMessage, res: Serv
   }
   if (action === "touch") return sendJson(res, 200, touch(emu, body));
   if (action === "faults") return sendJson(res, 200, setFaults(emu, body));
+  if (action === "schema") {
+    const out = changeSchema(emu, body) as { error?: string };
+    return sendJson(res, out.error ? 400 : 200, out);
+  }
   sendJson(res, 404, { error: `unknown admin action ${action}` });
 }

@@ -12,7 +12,8 @@ export class Table {
   private readonly sorted = new Map<string, { stamp: string; rows: Rec[] }>();
   private readonly inverse = new Map<string, { version: number; map: Map<number, number[]> }>();
 
-  constructor(readonly spec: ModelSpec) {}
+  /** Replaced (never mutated: specs are shared module objects) by /_emulator/schema; reset restores it. */
+  constructor(public spec: ModelSpec) {}
 
   insert(rec: Rec): void {
     const last = this.rows[this.rows.length - 1];

@@ -21,6 +21,8 @@ export interface PassDeps {
   retry: RetryPolicy;
   log: Logger;
   now?: () => Date;
+  /** Called after every pass, whatever its outcome (the worker evaluates the lag alert here). Never fails the pass. */
+  afterPass?: () => Promise<void>;
 }
 
 /**
@@ -81,6 +83,11 @@ export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Pr
     deps.log.warn({ passId, err: message }, "reconciliation pass failed");
   } finally {
     await blacklist.drop();
+  }
+  try {
+    await deps.afterPass?.();
+  } catch (err) {
+    deps.log.warn({ err, passId }, "the after-pass listener failed");
   }
 }
 

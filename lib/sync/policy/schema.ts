@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { alertsPolicySchema } from "@/lib/alerts/policy-schema";
 import { partnerRuleSchema } from "./rule-schema";
 import { checkAudienceCompanies, routeRuleSchema } from "./route-schema";
 
@@ -79,6 +80,8 @@ export const policySchema = z.strictObject({
       overlapSeconds: z.number().int().min(0).max(86_400).default(300),
     })
     .prefault({}),
+  /** Alert thresholds and owners (lib/alerts). */
+  alerts: alertsPolicySchema,
 });
 
 export type Policy = z.output<typeof policySchema>;

@@ -15,7 +15,8 @@ export const WORKER_FLAGS_HELP = `  --concurrency N          batch jobs this pro
   --retry-delay-seconds N  first delay before a failed job is retried (default 5)
   --mailchimp-timeout-ms N per Mailchimp request (default 120000)
   --consent-poll-seconds N how often each audience is polled for unsubscribes a lost webhook would hide (default 600)
-  --no-consent             do not run consent flow-back (webhook events -> Odoo blacklist) in this process`;
+  --no-consent             do not run consent flow-back (webhook events -> Odoo blacklist) in this process
+  --no-alerts              no diagnosis before runs, no alert checks or deliveries in this process (the bench)`;
 
 export type Flags = Map<string, string | true>;
 export type FlagSpec = NonNullable<ParseArgsConfig["options"]>;
@@ -30,6 +31,7 @@ export const WORKER_FLAGS: FlagSpec = {
   "mailchimp-timeout-ms": { type: "string" },
   "consent-poll-seconds": { type: "string" },
   "no-consent": { type: "boolean" },
+  "no-alerts": { type: "boolean" },
   help: { type: "boolean" },
 };
 
@@ -85,6 +87,7 @@ export function workerOptionsFromEnv(flags: Flags, databaseUrl = getEnv().DATABA
     planner: defaultPlanner,
     queue,
     ...(webhookPublicUrl(env) ? { webhookUrl: webhookPublicUrl(env) } : {}),
+    ...(flags.has("no-alerts") ? {} : { alerts: { ...(env.ALERT_WEBHOOK_URL ? { webhookUrl: env.ALERT_WEBHOOK_URL } : {}), ...(env.NEXTAUTH_URL ? { consoleUrl: env.NEXTAUTH_URL } : {}) } }),
     ...(flags.has("no-consent") ? {} : { consent: { pollEveryMs: (intFlag(flags, "consent-poll-seconds") ?? 600) * 1000 } }),
     ...(intFlag(flags, "concurrency") ? { concurrency: intFlag(flags, "concurrency") as number } : {}),
     ...(intFlag(flags, "max-connections") ? { maxConnections: intFlag(flags, "max-connections") as number } : {}),

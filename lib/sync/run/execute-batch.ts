@@ -21,9 +21,19 @@ export async function executeBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode"
       ON s.audience_id = k.audience_id AND s.email = k.email
     WHERE s.member_status IS NOT NULL`;
   const statuses = new Map(seen.map((s) => [`${s.audience_id}|${s.email}`, s.member_status as KnownMemberStatus]));
+  // Throttles and other retried failures are counted on the run: the throttle and error alerts read them.
+  const met = { throttles: 0, retries: 0 };
+  const retry = {
+    ...rt.retry,
+    onRetry: (info: Parameters<NonNullable<typeof rt.retry.onRetry>>[0]) => {
+      if (info.error.kind === "throttle") met.throttles++;
+      else met.retries++;
+      rt.retry.onRetry?.(info);
+    },
+  };
   const ctx: ExecuteContext = {
     client: rt.mailchimp.withPriority(run.mode === "full" ? "backfill" : "live"),
-    retry: rt.retry,
+    retry,
     poll: rt.poll,
     shouldStop: async () => (await rt.prisma.syncRun.findUnique({ where: { id: run.id }, select: { status: true } }))?.status === "cancelled",
     knownBatchId: batch.mailchimpBatchId,
@@ -32,7 +42,13 @@ export async function executeBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode"
       await rt.prisma.syncBatch.update({ where: { id: batch.id }, data: { mailchimpBatchId } });
     },
   };
-  if (batch.kind === "upsert_existing") return upsertExisting(ctx, records);
-  if (!batch.audienceId) throw new Error(`subscribe_new batch ${batch.id} has no audience`);
-  return subscribeNew({ ...ctx, audienceId: batch.audienceId }, records);
+  try {
+    if (batch.kind === "upsert_existing") return await upsertExisting(ctx, records);
+    if (!batch.audienceId) throw new Error(`subscribe_new batch ${batch.id} has no audience`);
+    return await subscribeNew({ ...ctx, audienceId: batch.audienceId }, records);
+  } finally {
+    if (met.throttles + met.retries > 0) {
+      await rt.prisma.syncRun.update({ where: { id: run.id }, data: { throttles: { increment: met.throttles }, retries: { increment: met.retries } } });
+    }
+  }
 }

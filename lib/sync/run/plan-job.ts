@@ -36,6 +36,10 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
   try {
     const active = await rt.planner.getActivePolicy(rt.prisma);
     if (!active) return await failRun(rt, runId, NO_POLICY_MESSAGE);
+    // Proactive diagnosis: Odoo drift that would break or silently change the mapping stops the run here,
+    // before merge fields, webhooks or a single member are written; the alert names the field.
+    const blocked = await rt.alerts?.beforeRun();
+    if (blocked) return await failRun(rt, runId, blocked);
     const scope = parseRunScope(run.scope);
     const cursorFrom = run.mode === "incremental" && !scope ? await readCursor(rt.prisma) : null;
     const firstSeq = await forgetUndispatched(rt, runId);
@@ -128,6 +132,7 @@ async function failRun(rt: Runtime, runId: string, error: string): Promise<void>
     data: { status: "failed", error, finishedAt: new Date() },
   });
   rt.log.warn({ runId, error }, "run failed before sending anything");
+  await rt.alerts?.afterRun(runId);
 }
 
 /**

@@ -6,7 +6,9 @@ import type { Runtime } from "./runtime";
  * ended. After the commit, and never able to fail the batch that ended the run: a listener's error is logged.
  */
 export async function notifyRunFinished(rt: Runtime, runId: string, status: FinalStatus | null): Promise<void> {
-  if (!status || !rt.onRunFinished) return;
+  if (!status) return;
+  await rt.alerts?.afterRun(runId);
+  if (!rt.onRunFinished) return;
   try {
     await rt.onRunFinished(runId, status);
   } catch (err) {

@@ -1,3 +1,4 @@
+import type { AlertHooks } from "@/lib/alerts/runtime-hooks";
 import type { Session } from "@/lib/sync/governor";
 import type { Logger } from "pino";
 import { DEFAULT_RETRY, type MailchimpClient, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
@@ -24,6 +25,8 @@ export interface Runtime {
   heartbeatMs: number;
   /** Called once a run has ended (after its commit); the worker wires reconciliation's read-back here. */
   onRunFinished?: (runId: string, status: "succeeded" | "failed") => Promise<void>;
+  /** Proactive diagnosis before each run and alert evaluation after it (lib/alerts); unset: no alerts. */
+  alerts?: AlertHooks;
   /** Where Mailchimp should deliver audience webhooks; when set, planning registers them (api source off). */
   webhookUrl?: string;
 }

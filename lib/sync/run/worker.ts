@@ -11,6 +11,11 @@ import { bossPassQueue } from "@/lib/reconcile/run/jobs";
 import { readBackAfterRuns } from "@/lib/reconcile/run/after-run";
 import { registerReconcileHandler } from "@/lib/reconcile/run/register";
 import { DEFAULT_QUEUE_SETTINGS, type QueueSettings } from "./jobs";
+import { createAlertHooks } from "@/lib/alerts/runtime-hooks";
+import { evaluateLag } from "@/lib/alerts/evaluate-alerts";
+import { bossAlertNotifier, ensureAlertQueue, type DeliveryRetry } from "@/lib/alerts/deliver/jobs";
+import { registerAlertDelivery } from "@/lib/alerts/deliver/deliver-alert";
+import { registerAlertCheck } from "@/lib/alerts/check-job";
 import { MergeFieldEnsurer } from "./merge-fields";
 import type { PlannerPort } from "./planner-port";
 import { announceWorker } from "./presence";
@@ -45,6 +50,11 @@ export interface WorkerOptions {
   webhookUrl?: string;
   /** Run consent flow-back (webhook events -> Odoo write-backs, periodic polls) in this process. */
   consent?: ConsentLoopOptions;
+  /**
+   * Alerts (diagnosis before each run, evaluation after runs and passes, scheduled checks, delivery to
+   * ALERT_WEBHOOK_URL with links to consoleUrl). Unset: none (tests and the bench count every request).
+   */
+  alerts?: { webhookUrl?: string; consoleUrl?: string; retry?: DeliveryRetry };
   /** Whether `npm run sync` should see this process as an external worker. */
   announce?: boolean;
   log?: Logger;
@@ -83,7 +93,9 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, pollingIntervalSeconds: settings.pollingIntervalSeconds });
   // Reconciliation (lib/reconcile) shares the queue, the governor and the Odoo client: its read-backs run here,
   // at backfill priority, after each successful full or repair run, on schedule and on demand.
-  await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
+  // Alerts (lib/alerts): diagnosis before each run, evaluation after each run and pass, delivery to the webhook.
+  const alertDeps = !o.alerts ? undefined : await startAlerts(boss, runtime, o.alerts ?? {}, settings.pollingIntervalSeconds);
+  await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log, ...(alertDeps ? { afterPass: () => evaluateLag(alertDeps) } : {}) }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
   runtime.onRunFinished = readBackAfterRuns(prisma, () => bossPassQueue(boss));
   await recoverRuns(runtime);
   const consent = o.consent ? startConsentLoop(runtime, o.consent) : undefined;
@@ -98,4 +110,17 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
       log.info("sync worker stopped");
     },
   };
+}
+
+async function startAlerts(boss: PgBoss, rt: Runtime, o: { webhookUrl?: string; consoleUrl?: string; retry?: DeliveryRetry }, pollingIntervalSeconds: number) {
+  await ensureAlertQueue(boss, o.retry);
+  if (o.webhookUrl) await registerAlertDelivery(boss, { prisma: rt.prisma, url: o.webhookUrl, ...(o.consoleUrl ? { consoleUrl: o.consoleUrl } : {}) }, { pollingIntervalSeconds });
+  const deps = {
+    prisma: rt.prisma, odoo: rt.odoo, mailchimp: rt.mailchimp.withPriority("live"), log: rt.log,
+    ...(rt.webhookUrl ? { webhookUrl: rt.webhookUrl } : {}),
+    ...(o.webhookUrl ? { notify: bossAlertNotifier(boss) } : {}),
+  };
+  rt.alerts = createAlertHooks(deps);
+  await registerAlertCheck(boss, deps, { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 2) });
+  return deps;
 }

@@ -1,0 +1,25 @@
+import { blockingMessage, diagnose, evaluateRunHealth, type AlertDeps } from "./evaluate-alerts";
+
+/** What the sync runtime calls (lib/sync/run/runtime.ts: Runtime.alerts). */
+export interface AlertHooks {
+  /** Diagnosis (of the active policy) before a run plans or writes anything; a message: the run must fail with it. */
+  beforeRun(): Promise<string | null>;
+  /** After a run ended (or failed before sending): run health. Never throws. */
+  afterRun(runId: string): Promise<void>;
+}
+
+export function createAlertHooks(deps: AlertDeps): AlertHooks {
+  return {
+    async beforeRun() {
+      const { blocking } = await diagnose(deps);
+      return blocking.length > 0 ? blockingMessage(blocking) : null;
+    },
+    async afterRun(runId) {
+      try {
+        await evaluateRunHealth(deps);
+      } catch (err) {
+        deps.log.warn({ err, runId }, "alert evaluation after the run failed");
+      }
+    },
+  };
+}
