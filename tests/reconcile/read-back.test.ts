@@ -4,7 +4,7 @@ import { exportGapsCsv } from "@/lib/console/reconcile/export-gaps";
 import { gapFilterSchema } from "@/lib/console/reconcile/gap-filter";
 import { listGaps } from "@/lib/console/reconcile/list-gaps";
 import { recordView } from "@/lib/console/reconcile/record-view";
-import { MEMBER_GAP_KINDS } from "@/lib/reconcile/gap-kinds";
+import { ALL_GAP_KINDS } from "@/lib/reconcile/gap-kinds";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { NORTH, SOUTH, startConsentWorld, type World } from "@/tests/consent/support/consent-world";
 import { reconcileTools } from "./support/reconcile-world";
@@ -30,7 +30,7 @@ afterAll(async () => world?.close());
 
 const counts = (pass: { audiences: { audienceId: string; gaps: unknown }[] }) =>
   Object.fromEntries(pass.audiences.map((a) => [a.audienceId, a.gaps as Record<string, number>]));
-const zero = Object.fromEntries(MEMBER_GAP_KINDS.map((k) => [k, 0]));
+const zero = Object.fromEntries(ALL_GAP_KINDS.map((k) => [k, 0]));
 const summary = (gaps: { kind: string; audienceId: string; email: string }[]) => gaps.map((g) => `${g.kind} ${g.audienceId} ${g.email}`).sort();
 
 describe("read-back", () => {

@@ -1,0 +1,60 @@
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+
+/**
+ * Revenue per month, company and currency for one pass, Odoo against Mailchimp, into reconcile_revenue (a few
+ * rows a month: the Revenue page reads only these and the per-order tables behind a drill-down).
+ *
+ * Odoo, to the cent:
+ * - gross: amount_total of confirmed orders (state 'sale', locked included) and of cancelled orders that had been
+ *   confirmed. Odoo keeps no trace of confirmation on a cancelled order, so "had been confirmed" means it has a
+ *   customer invoice (only a confirmed order is invoiced) or Bridgeline's store holds it (the commerce sync sends
+ *   only confirmed orders). A cancelled quotation has neither and counts nowhere. Net is the same either way.
+ * - cancellations: amount_total of those cancelled orders.
+ * - refunds: posted out_refund credit notes linked to a confirmed order (read/odoo-orders.ts), capped at its total.
+ * - net = gross - cancellations - refunds.
+ * Everything is attributed to the order's month (date_order, UTC), company and currency, credit notes included:
+ * it is how Mailchimp holds it (one order_total per order), so the two sides compare month by month.
+ *
+ * Mailchimp: every order of our stores; net = order_total of orders not cancelled, cancellations = order_total of
+ * cancelled ones. An order matched to an Odoo order takes that order's month (processed_at_foreign is date_order
+ * by contract; the Odoo month keeps a time-zone rendering from moving an order across months), others the month of
+ * processed_at_foreign. An order in two of our stores of one company and currency counts once.
+ * difference = Odoo net - Mailchimp net.
+ */
+export async function writeRevenue(prisma: PrismaClient, passId: string, companies: Record<number, string>): Promise<void> {
+  await prisma.$executeRawUnsafe(
+    `INSERT INTO reconcile_revenue (pass_id, month, company_id, company_name, currency, odoo_orders, odoo_gross_cents, odoo_refunds_cents,
+       odoo_cancellations_cents, odoo_net_cents, mailchimp_orders, mailchimp_net_cents, mailchimp_cancellations_cents, difference_cents)
+     WITH mc AS (
+       SELECT DISTINCT ON (m.company_id, m.currency, m.order_id) m.*, o.sale_order_id, o.month AS odoo_month
+       FROM reconcile_mailchimp_orders m
+       LEFT JOIN reconcile_odoo_orders o ON o.pass_id = m.pass_id AND m.order_id ~ '^so-[0-9]{1,9}$' AND o.sale_order_id = substr(m.order_id, 4)::int
+       WHERE m.pass_id = $1::uuid
+       ORDER BY m.company_id, m.currency, m.order_id, m.store_id),
+     o AS (
+       SELECT o.*, (o.state = 'sale' OR o.invoiced OR EXISTS (SELECT 1 FROM mc WHERE mc.sale_order_id = o.sale_order_id)) AS counted
+       FROM reconcile_odoo_orders o WHERE o.pass_id = $1::uuid),
+     odoo AS (
+       SELECT month, company_id, currency,
+         count(*) FILTER (WHERE counted)::int AS orders,
+         coalesce(sum(amount_cents) FILTER (WHERE counted), 0) AS gross,
+         coalesce(sum(refunded_cents) FILTER (WHERE state = 'sale'), 0) AS refunds,
+         coalesce(sum(amount_cents) FILTER (WHERE state = 'cancel' AND counted), 0) AS cancellations
+       FROM o GROUP BY 1, 2, 3),
+     mcagg AS (
+       SELECT coalesce(odoo_month, date_trunc('month', coalesce(processed_at, now()) AT TIME ZONE 'UTC')::date) AS month, company_id, currency,
+         count(*)::int AS orders,
+         coalesce(sum(total_cents) FILTER (WHERE NOT cancelled), 0) AS net,
+         coalesce(sum(total_cents) FILTER (WHERE cancelled), 0) AS cancellations
+       FROM mc GROUP BY 1, 2, 3)
+     SELECT $1::uuid, month, company_id, coalesce($2::jsonb ->> company_id::text, ''), currency,
+       coalesce(odoo.orders, 0), coalesce(odoo.gross, 0), coalesce(odoo.refunds, 0), coalesce(odoo.cancellations, 0),
+       coalesce(odoo.gross - odoo.cancellations - odoo.refunds, 0),
+       coalesce(mcagg.orders, 0), coalesce(mcagg.net, 0), coalesce(mcagg.cancellations, 0),
+       coalesce(odoo.gross - odoo.cancellations - odoo.refunds, 0) - coalesce(mcagg.net, 0)
+     FROM odoo FULL JOIN mcagg USING (month, company_id, currency)
+     WHERE coalesce(odoo.orders, 0) + coalesce(mcagg.orders, 0) > 0`,
+    passId,
+    JSON.stringify(companies),
+  );
+}
