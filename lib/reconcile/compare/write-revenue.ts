@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { MAILCHIMP_ORDERS_ONCE } from "./orders-once";
 
 /**
  * Revenue per month, company and currency for one pass, Odoo against Mailchimp, into reconcile_revenue (a few
@@ -15,22 +16,15 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
  * Everything is attributed to the order's month (date_order, UTC), company and currency, credit notes included:
  * it is how Mailchimp holds it (one order_total per order), so the two sides compare month by month.
  *
- * Mailchimp: every order of our stores; net = order_total of orders not cancelled, cancellations = order_total of
- * cancelled ones. An order matched to an Odoo order takes that order's month (processed_at_foreign is date_order
- * by contract; the Odoo month keeps a time-zone rendering from moving an order across months), others the month of
- * processed_at_foreign. An order in two of our stores of one company and currency counts once.
+ * Mailchimp: every order of our stores, once (orders-once.ts says which month); net = order_total of orders not
+ * cancelled, cancellations = order_total of cancelled ones.
  * difference = Odoo net - Mailchimp net.
  */
 export async function writeRevenue(prisma: PrismaClient, passId: string, companies: Record<number, string>): Promise<void> {
   await prisma.$executeRawUnsafe(
     `INSERT INTO reconcile_revenue (pass_id, month, company_id, company_name, currency, odoo_orders, odoo_gross_cents, odoo_refunds_cents,
        odoo_cancellations_cents, odoo_net_cents, mailchimp_orders, mailchimp_net_cents, mailchimp_cancellations_cents, difference_cents)
-     WITH mc AS (
-       SELECT DISTINCT ON (m.company_id, m.currency, m.order_id) m.*, o.sale_order_id, o.month AS odoo_month
-       FROM reconcile_mailchimp_orders m
-       LEFT JOIN reconcile_odoo_orders o ON o.pass_id = m.pass_id AND m.order_id ~ '^so-[0-9]{1,9}$' AND o.sale_order_id = substr(m.order_id, 4)::int
-       WHERE m.pass_id = $1::uuid
-       ORDER BY m.company_id, m.currency, m.order_id, m.store_id),
+     WITH mc AS (${MAILCHIMP_ORDERS_ONCE}),
      o AS (
        SELECT o.*, (o.state = 'sale' OR o.invoiced OR EXISTS (SELECT 1 FROM mc WHERE mc.sale_order_id = o.sale_order_id)) AS counted
        FROM reconcile_odoo_orders o WHERE o.pass_id = $1::uuid),
@@ -42,7 +36,7 @@ export async function writeRevenue(prisma: PrismaClient, passId: string, compani
          coalesce(sum(amount_cents) FILTER (WHERE state = 'cancel' AND counted), 0) AS cancellations
        FROM o GROUP BY 1, 2, 3),
      mcagg AS (
-       SELECT coalesce(odoo_month, date_trunc('month', coalesce(processed_at, now()) AT TIME ZONE 'UTC')::date) AS month, company_id, currency,
+       SELECT revenue_month AS month, company_id, currency,
          count(*)::int AS orders,
          coalesce(sum(total_cents) FILTER (WHERE NOT cancelled), 0) AS net,
          coalesce(sum(total_cents) FILTER (WHERE cancelled), 0) AS cancellations
