@@ -23,7 +23,7 @@ export async function findOrderGaps(prisma: PrismaClient, passId: string, policy
   for (const sql of QUERIES) await prisma.$executeRawUnsafe(`${WITH} ${sql}`, passId, routes, [...new Set(storeAudiences)]);
 }
 
-const cents = (col: string) => `(${col} / 100.0)::numeric(14,2)`;
+const cents = (expr: string) => `((${expr}) / 100.0)::numeric(14,2)`;
 
 /** Expected orders (e) and read-back orders (mc), with comparable totals and statuses. */
 const WITH = `
