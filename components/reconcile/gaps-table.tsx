@@ -71,7 +71,7 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
         )}
         {data?.rows.map((g) => (
           <tr key={g.id}>
-            <td className="px-3 py-2"><Link className="text-brand-700 hover:underline" href={`/reconciliation/record?email=${encodeURIComponent(g.email)}`}>{g.email}</Link></td>
+            <td className="px-3 py-2">{g.email ? <Link className="text-brand-700 hover:underline" href={`/reconciliation/record?email=${encodeURIComponent(g.email)}`}>{g.email}</Link> : "—"}</td>
             <td className="px-3 py-2">{names[g.audienceId] ?? g.audienceId}</td>
             <td className="px-3 py-2 whitespace-nowrap">{gapLabel(g.kind)}</td>
             <td className="px-3 py-2 text-slate-600">{describeGap(g.kind, g.detail)}</td>
