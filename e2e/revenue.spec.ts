@@ -53,7 +53,7 @@ test.describe("revenue on the demo business", () => {
     const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV" }).click()]);
     expect(download.suggestedFilename()).toBe("revenue.csv");
     const [header, ...lines] = (await readFile(await download.path(), "utf8")).trim().split("\n");
-    expect(header).toBe("month,company_id,company,currency,odoo_orders,odoo_gross,odoo_refunds,odoo_cancellations,odoo_net,mailchimp_orders,mailchimp_net,mailchimp_cancellations,difference");
+    expect(header).toBe("month,company_id,company,currency,odoo_orders,odoo_gross,odoo_refunds,odoo_cancellations,odoo_net,odoo_not_for_mailchimp,mailchimp_orders,mailchimp_net,mailchimp_cancellations,difference");
     expect(lines.length).toBeGreaterThan(1);
     // Company names have no commas in the demo, so a plain split reads the columns.
     const net: Record<string, number> = {};

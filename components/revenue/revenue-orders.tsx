@@ -35,7 +35,7 @@ export function RevenueOrders({ cell, setCell, passId }: { cell: RevenueCell; se
         {data?.rows.map((o) => (
           <tr key={o.orderId}>
             <td className="px-3 py-2 whitespace-nowrap">{o.name ?? "—"} <span className="text-xs text-slate-500">{o.orderId}</span></td>
-            <td className="px-3 py-2">{o.odooState === "sale" ? "confirmed" : o.odooState === "cancel" ? "cancelled" : <span className="text-slate-500">not in Odoo</span>}</td>
+            <td className="px-3 py-2">{o.odooState === "sale" ? (o.forMailchimp ? "confirmed" : "confirmed, buyer in no audience") : o.odooState === "cancel" ? "cancelled" : <span className="text-slate-500">not in Odoo</span>}</td>
             <NumberCell>{money(o.odooTotal)}</NumberCell>
             <NumberCell>{money(o.odooRefunds)}</NumberCell>
             <NumberCell>{formatMoney(o.odooNet)}</NumberCell>

@@ -11,7 +11,7 @@ type Sort = RevenueFilter["sort"];
 const COLUMNS: { label: string; sort?: Sort; right?: boolean }[] = [
   { label: "Month", sort: "month" }, { label: "Company", sort: "company" }, { label: "Currency", sort: "currency" },
   { label: "Gross", right: true }, { label: "Refunds", right: true }, { label: "Cancellations", right: true }, { label: "Net (Odoo)", sort: "net", right: true },
-  { label: "Net (Mailchimp)", right: true }, { label: "Difference", sort: "difference", right: true },
+  { label: "Not for Mailchimp", right: true }, { label: "Net (Mailchimp)", right: true }, { label: "Difference", sort: "difference", right: true },
 ];
 
 /**
@@ -54,6 +54,7 @@ export function RevenueTable({ data, filter, setFilter, open, selected }: {
                   <NumberCell>{formatMoney(r.odooRefunds)}</NumberCell>
                   <NumberCell>{formatMoney(r.odooCancellations)}</NumberCell>
                   <NumberCell>{formatMoney(r.odooNet)}</NumberCell>
+                  <NumberCell>{formatMoney(r.odooNotForMailchimp)}</NumberCell>
                   <NumberCell>{compared ? formatMoney(r.mailchimpNet) : <span className="text-slate-400">—</span>}</NumberCell>
                   <NumberCell>
                     {!compared ? (

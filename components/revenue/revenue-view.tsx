@@ -52,7 +52,7 @@ export function RevenueView() {
     );
   }
   const currency = chartCurrency && data.currencies.includes(chartCurrency) ? chartCurrency : data.currencies[0];
-  const totals = currency ? (data.series[currency] ?? []).reduce((t, p) => ({ net: t.net + p.net, mc: t.mc + p.mailchimpNet }), { net: 0, mc: 0 }) : null;
+  const totals = currency ? (data.series[currency] ?? []).reduce((t, p) => ({ net: t.net + p.net, expected: t.expected + p.expectedInMailchimp, mc: t.mc + p.mailchimpNet }), { net: 0, expected: 0, mc: 0 }) : null;
   const open = (c: RevenueCell) => setCell(c);
   return (
     <div className="space-y-6">
@@ -82,7 +82,7 @@ export function RevenueView() {
           {currency && <RevenueChart points={data.series[currency] ?? []} currency={currency} showMailchimp={compared} />}
           {totals && currency && (
             <p className="text-sm text-slate-600" data-testid="revenue-totals">
-              All months in {currency}: net {formatMoney(totals.net)} in Odoo{compared ? `, ${formatMoney(totals.mc)} in Mailchimp, difference ${formatMoney(totals.net - totals.mc)}` : ""}.
+              All months in {currency}: net {formatMoney(totals.net)} in Odoo, {formatMoney(totals.expected)} of it for Mailchimp{compared ? `; ${formatMoney(totals.mc)} in Mailchimp, difference ${formatMoney(totals.expected - totals.mc)}` : ""}.
             </p>
           )}
         </div>
@@ -90,7 +90,7 @@ export function RevenueView() {
       </div>
       {cell && <RevenueOrders cell={cell} setCell={setCell} passId={data.passId} />}
       <p className="text-xs text-slate-500">
-        Gross is confirmed orders (and cancelled ones that had been invoiced or sent to Mailchimp); refunds are posted credit notes linked to an order; net is gross minus cancellations and refunds. Everything counts in the month of the order.
+        Gross is confirmed orders (and cancelled ones that had been invoiced or sent to Mailchimp); refunds are posted credit notes linked to an order; net is gross minus cancellations and refunds. &quot;Not for Mailchimp&quot; is the net of orders whose buyer no audience takes (never sent); the difference is the rest of the net minus Mailchimp&apos;s. Everything counts in the month of the order.
       </p>
     </div>
   );

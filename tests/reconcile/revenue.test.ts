@@ -13,7 +13,8 @@ import { reconcileTools } from "./support/reconcile-world";
 /**
  * Revenue and the order gaps against both emulators. Odoo: the fixture's six confirmed USD orders (S00001-S00006,
  * 115.00 each, May 2025) plus June orders in EUR for Shop South with a partial and a full refund, an invoiced order
- * later cancelled, a cancelled quotation, and credit notes that must count for nothing (draft, cancelled).
+ * later cancelled, an order of a buyer no audience takes, a cancelled quotation, and credit notes that must count
+ * for nothing (draft, cancelled).
  * Mailchimp: the stores and orders the commerce sync would write for them (its contract, lib/commerce/ids.ts).
  */
 const db = await useTestDatabase({ asProcessDefault: true });
@@ -50,6 +51,9 @@ beforeAll(async () => {
   c.move({ type: "out_refund", state: "posted", companyId: 2, currencyId: EUR, total: 80.4, origin: "S00108", orderId: ids.full });
   ids.cancelled = c.order({ name: "S00109", partnerId: 105, companyId: 2, currencyId: EUR, total: 99.99, date: JUNE, state: "cancel" });
   c.move({ type: "out_invoice", state: "cancel", companyId: 2, currencyId: EUR, total: 99.99, origin: "S00109", orderId: ids.cancelled });
+  // A buyer without an email: no audience takes them, so their order is in the books but never for Mailchimp.
+  const [nomail] = await world.odoo.create("res.partner", [{ name: "Walk-in Customer", company_id: 2 }]);
+  c.order({ name: "S00112", partnerId: nomail!, companyId: 2, currencyId: EUR, total: 10, date: JUNE, state: "sale" });
   // Never confirmed: a cancelled quotation and an open one count nowhere.
   c.order({ name: "S00110", partnerId: 100, companyId: 1, currencyId: USD, total: 42, date: JUNE, state: "cancel" });
   c.order({ name: "S00111", partnerId: 100, companyId: 1, currencyId: USD, total: 17, date: JUNE, state: "draft" });
@@ -77,7 +81,7 @@ const orderGaps = async (passId: string) =>
   (await t.gaps(passId)).filter((g) => g.kind.startsWith("order_")).map((g) => `${g.kind} ${g.audienceId} ${g.subject} ${g.email}`).sort();
 const revenue = async () => (await listRevenue(revenueFilterSchema.parse({ sort: "month", dir: "asc" }))).rows.map((r) => ({
   key: `${r.month} ${r.companyName} ${r.currency}`, gross: r.odooGross, refunds: r.odooRefunds, cancellations: r.odooCancellations, net: r.odooNet,
-  mailchimpNet: r.mailchimpNet, difference: r.difference,
+  notForMailchimp: r.odooNotForMailchimp, mailchimpNet: r.mailchimpNet, difference: r.difference,
 }));
 
 describe("revenue", () => {
@@ -88,19 +92,19 @@ describe("revenue", () => {
     expect(pass.requests).toBe(2 + 1 + 3);
     expect(await orderGaps(pass.id)).toEqual([]);
     expect(await revenue()).toEqual([
-      { key: "2025-05 Shop North USD", gross: 345, refunds: 15, cancellations: 0, net: 330, mailchimpNet: 330, difference: 0 },
-      { key: "2025-05 Shop South USD", gross: 345, refunds: 0, cancellations: 0, net: 345, mailchimpNet: 345, difference: 0 },
-      { key: "2025-06 Shop South EUR", gross: 380.39, refunds: 130.65, cancellations: 99.99, net: 149.75, mailchimpNet: 149.75, difference: 0 },
+      { key: "2025-05 Shop North USD", gross: 345, refunds: 15, cancellations: 0, net: 330, notForMailchimp: 0, mailchimpNet: 330, difference: 0 },
+      { key: "2025-05 Shop South USD", gross: 345, refunds: 0, cancellations: 0, net: 345, notForMailchimp: 0, mailchimpNet: 345, difference: 0 },
+      { key: "2025-06 Shop South EUR", gross: 390.39, refunds: 130.65, cancellations: 99.99, net: 159.75, notForMailchimp: 10, mailchimpNet: 149.75, difference: 0 },
     ]);
     const data = await listRevenue(revenueFilterSchema.parse({}));
     expect(data.stores.sort()).toEqual([NORTH_USD, SOUTH_EUR, SOUTH_USD].sort());
-    expect(data.series.EUR).toEqual([{ month: "2025-06", gross: 380.39, refunds: 130.65, cancellations: 99.99, net: 149.75, mailchimpNet: 149.75 }]);
+    expect(data.series.EUR).toEqual([{ month: "2025-06", gross: 390.39, refunds: 130.65, cancellations: 99.99, net: 159.75, expectedInMailchimp: 149.75, mailchimpNet: 149.75 }]);
     const csv = await new Response(exportRevenueCsv({ sort: "month", dir: "asc" })).text();
     expect(csv.trim().split("\n")).toEqual([
-      "month,company_id,company,currency,odoo_orders,odoo_gross,odoo_refunds,odoo_cancellations,odoo_net,mailchimp_orders,mailchimp_net,mailchimp_cancellations,difference",
-      "2025-05,1,Shop North,USD,3,345.00,15.00,0.00,330.00,3,330.00,0.00,0.00",
-      "2025-05,2,Shop South,USD,3,345.00,0.00,0.00,345.00,3,345.00,0.00,0.00",
-      "2025-06,2,Shop South,EUR,3,380.39,130.65,99.99,149.75,3,149.75,99.99,0.00",
+      "month,company_id,company,currency,odoo_orders,odoo_gross,odoo_refunds,odoo_cancellations,odoo_net,odoo_not_for_mailchimp,mailchimp_orders,mailchimp_net,mailchimp_cancellations,difference",
+      "2025-05,1,Shop North,USD,3,345.00,15.00,0.00,330.00,0.00,3,330.00,0.00,0.00",
+      "2025-05,2,Shop South,USD,3,345.00,0.00,0.00,345.00,0.00,3,345.00,0.00,0.00",
+      "2025-06,2,Shop South,EUR,4,390.39,130.65,99.99,159.75,10.00,3,149.75,99.99,0.00",
     ]);
   });
 

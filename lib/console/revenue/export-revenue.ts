@@ -5,7 +5,7 @@ import { revenueRows } from "./list-revenue";
 import type { RevenueFilter } from "./revenue-filter";
 
 export const REVENUE_CSV_COLUMNS = [
-  "month", "company_id", "company", "currency", "odoo_orders", "odoo_gross", "odoo_refunds", "odoo_cancellations", "odoo_net",
+  "month", "company_id", "company", "currency", "odoo_orders", "odoo_gross", "odoo_refunds", "odoo_cancellations", "odoo_net", "odoo_not_for_mailchimp",
   "mailchimp_orders", "mailchimp_net", "mailchimp_cancellations", "difference",
 ];
 
@@ -18,7 +18,7 @@ export function exportRevenueCsv(f: Pick<RevenueFilter, "sort" | "dir" | "curren
     const pass = await latestPass(getPrisma());
     if (!pass) return;
     for (const r of await revenueRows(pass.id, f)) {
-      csv.write([r.month, r.companyId, r.companyName, r.currency, r.odooOrders, money(r.odooGross), money(r.odooRefunds), money(r.odooCancellations), money(r.odooNet),
+      csv.write([r.month, r.companyId, r.companyName, r.currency, r.odooOrders, money(r.odooGross), money(r.odooRefunds), money(r.odooCancellations), money(r.odooNet), money(r.odooNotForMailchimp),
         r.mailchimpOrders, money(r.mailchimpNet), money(r.mailchimpCancellations), money(r.difference)]);
     }
   });

@@ -1,6 +1,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Policy } from "@/lib/sync/policy";
 import type { OrderGapKind } from "../gap-kinds";
+import { routesJson } from "./mark-routed-orders";
 
 /**
  * Order gaps, all in Postgres like the member gaps: the orders Odoo implies in each of Bridgeline's stores against
@@ -19,8 +20,7 @@ import type { OrderGapKind } from "../gap-kinds";
  */
 export async function findOrderGaps(prisma: PrismaClient, passId: string, policy: Policy, storeAudiences: string[]): Promise<void> {
   if (storeAudiences.length === 0) return;
-  const routes = JSON.stringify(policy.routing.rules.map((r) => ({ audience: r.audienceId, companies: r.companyIds ?? null })));
-  for (const sql of QUERIES) await prisma.$executeRawUnsafe(`${WITH} ${sql}`, passId, routes, [...new Set(storeAudiences)]);
+  for (const sql of QUERIES) await prisma.$executeRawUnsafe(`${WITH} ${sql}`, passId, routesJson(policy), [...new Set(storeAudiences)]);
 }
 
 const cents = (expr: string) => `((${expr}) / 100.0)::numeric(14,2)`;

@@ -14,6 +14,7 @@ CREATE TABLE "reconcile_odoo_orders" (
     "date_order" TIMESTAMPTZ(3) NOT NULL,
     "state" TEXT NOT NULL,
     "invoiced" BOOLEAN NOT NULL DEFAULT false,
+    "routed" BOOLEAN NOT NULL DEFAULT false,
     "amount_cents" BIGINT NOT NULL,
     "refunded_cents" BIGINT NOT NULL DEFAULT 0,
 
@@ -49,6 +50,7 @@ CREATE TABLE "reconcile_revenue" (
     "odoo_refunds_cents" BIGINT NOT NULL DEFAULT 0,
     "odoo_cancellations_cents" BIGINT NOT NULL DEFAULT 0,
     "odoo_net_cents" BIGINT NOT NULL DEFAULT 0,
+    "odoo_unrouted_cents" BIGINT NOT NULL DEFAULT 0,
     "mailchimp_orders" INTEGER NOT NULL DEFAULT 0,
     "mailchimp_net_cents" BIGINT NOT NULL DEFAULT 0,
     "mailchimp_cancellations_cents" BIGINT NOT NULL DEFAULT 0,
