@@ -14,3 +14,8 @@ export function formatDuration(ms: number | null): string {
 export function formatCount(n: number): string {
   return n.toLocaleString("en-US");
 }
+
+/** An amount in its currency, two decimals, without the symbol (the currency is its own column). */
+export function formatMoney(n: number): string {
+  return n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 });
+}

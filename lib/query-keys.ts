@@ -1,4 +1,5 @@
 import type { GapFilter } from "@/lib/console/reconcile/gap-filter";
+import type { RevenueCell, RevenueFilter } from "@/lib/console/revenue/revenue-filter";
 
 /** Every TanStack Query key in one typed factory, so invalidations cannot drift from the queries. */
 export const queryKeys = {
@@ -16,5 +17,11 @@ export const queryKeys = {
     gaps: (filter: GapFilter, passId: string | null) => ["reconcile", "gaps", passId, filter] as const,
     record: (email: string, passId: string | null) => ["reconcile", "record", passId, email] as const,
     health: () => ["reconcile", "health"] as const,
+  },
+  revenue: {
+    all: () => ["revenue"] as const,
+    /** Keyed by nothing but the filter: the answer names its pass, and polling brings the next one. */
+    table: (filter: RevenueFilter) => ["revenue", "table", filter] as const,
+    orders: (cell: RevenueCell | null, passId: string | null) => ["revenue", "orders", passId, cell] as const,
   },
 } as const;

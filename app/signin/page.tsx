@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { homeFor } from "@/lib/auth/roles";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 
@@ -9,7 +10,10 @@ export const dynamic = "force-dynamic";
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
   const callbackUrl = safeCallback(params.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
+  const user = await getCurrentUser();
+  // Without a page to return to, each role lands on its own home (finance on Revenue): the form comes back here
+  // once signed in, and this redirect picks the home of whoever signed in.
+  if (user) redirect(callbackUrl ?? homeFor(user.role));
   const env = getEnv();
   const sso = env.OIDC_ISSUER ? (env.OIDC_NAME ?? "SSO") : undefined;
   return (
@@ -17,13 +21,13 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       <div className="w-full max-w-sm rounded-xl border border-slate-200 bg-white p-8 shadow-sm">
         <h1 className="text-xl font-semibold">Bridgeline</h1>
         <p className="mt-1 text-sm text-slate-500">Sign in to the Odoo → Mailchimp console</p>
-        <SignInForm callbackUrl={callbackUrl} sso={sso} initialError={params.error} />
+        <SignInForm callbackUrl={callbackUrl ?? "/signin"} sso={sso} initialError={params.error} />
       </div>
     </main>
   );
 }
 
 /** Only same-site paths: an open redirect after sign-in would hand sessions to phishing pages. */
-function safeCallback(raw: string | undefined): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
+function safeCallback(raw: string | undefined): string | null {
+  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/signin") ? raw : null;
 }

@@ -10,7 +10,11 @@ const CAUSES: Record<string, string> = {
   odoo_changed_since_last_sync: "Odoo changed since the last sync",
   mailchimp_opted_out: "opted out in Mailchimp, not blacklisted in Odoo",
   odoo_blacklisted: "blacklisted in Odoo, still subscribed in Mailchimp",
+  not_in_odoo: "not a confirmed order in Odoo",
+  other_store: "Odoo puts this order in another store",
 };
+
+const order = (d: Record<string, unknown>) => `${d.name ? `${String(d.name)} ` : ""}(${String(d.orderId)})`;
 
 const show = (v: unknown) => (v === "" || v === null || v === undefined ? "(empty)" : typeof v === "object" ? JSON.stringify(v) : String(v));
 
@@ -35,6 +39,14 @@ export function describeGap(kind: string, detail: Record<string, unknown>): stri
       return `${CAUSES[String(detail.direction)] ?? ""}${Number(detail.pendingWritebacks) > 0 ? " (write-back pending)" : ""}`;
     case "mailchimp_only":
       return `${String(detail.memberStatus)}; not Bridgeline's, never touched`;
+    case "order_missing":
+      return `${order(detail)} ${show(detail.odooTotal)} ${show(detail.currency)} is not in store ${show(detail.storeId)}`;
+    case "order_extra":
+      return `${order(detail)} ${show(detail.mailchimpTotal)} ${show(detail.currency)} in store ${show(detail.storeId)}: ${CAUSES[String(detail.cause)] ?? ""}`;
+    case "order_total":
+      return `${order(detail)} totals ${show(detail.mailchimpTotal)} in Mailchimp, ${show(detail.odooTotal)} in Odoo (net of credit notes) ${show(detail.currency)}`;
+    case "order_status":
+      return `${order(detail)} is ${show(detail.mailchimpStatus)} in Mailchimp, ${show(detail.odooStatus)} in Odoo`;
     default:
       return JSON.stringify(detail);
   }

@@ -5,12 +5,11 @@ import { useEffect, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { formatCount } from "@/components/format";
 import type { GapFilter } from "@/lib/console/reconcile/gap-filter";
-import { GAP_KINDS, isGapKind, MEMBER_GAP_KINDS, type GapKind } from "@/lib/reconcile/gap-kinds";
+import { ALL_GAP_KINDS, GAP_KINDS, isRepairable, type GapKind, type MemberGapKind } from "@/lib/reconcile/gap-kinds";
 import { describeGap, gapLabel } from "./gap-labels";
 import { gapSearch, useGaps, useReconcileActions } from "./use-reconcile";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
-const repairable = (kind: string) => isGapKind(kind) && GAP_KINDS[kind].repair !== "none";
 
 /** The gaps of the shown pass: filtered, searched, sorted and paged by the server; exportable as CSV. */
 export function GapsTable({ filter, setFilter, names, canAct, passId, polling }: { filter: GapFilter; setFilter: (f: GapFilter) => void; names: Record<string, string>; canAct: boolean; passId: string | null; polling: boolean }) {
@@ -26,7 +25,7 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
   const set = (patch: Partial<GapFilter>) => setFilter({ ...filter, page: 1, ...patch });
   const data = gaps.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const run = (input: { kind: GapKind; email?: string; audienceId?: string }) =>
+  const run = (input: { kind: MemberGapKind; email?: string; audienceId?: string }) =>
     repair.mutate(input, {
       onSuccess: (r) => setNotice(r.route === "resync" ? `Repair run started for ${r.records} record(s): the gap goes at the next read-back, which follows the run.` : `${r.events} opt-out(s) handed to the consent flow for Odoo${r.skipped ? `; ${r.skipped} Odoo-side opt-out(s) need a person` : ""}.`),
       onError: () => setNotice(undefined),
@@ -43,7 +42,7 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
         </select>
         <select aria-label="Gap kind" className={field} value={kind ?? ""} onChange={(e) => set({ kind: (e.target.value || undefined) as GapKind | undefined })}>
           <option value="">Every kind</option>
-          {MEMBER_GAP_KINDS.map((k) => (
+          {ALL_GAP_KINDS.map((k) => (
             <option key={k} value={k}>{GAP_KINDS[k].label}</option>
           ))}
         </select>
@@ -55,7 +54,7 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
           <option value="audience:asc">Audience</option>
         </select>
         <a className="text-sm font-medium text-brand-700 hover:underline" href={`/api/reconcile/gaps/export?${gapSearch({ audience: filter.audience, kind, q: filter.q })}`}>Download CSV</a>
-        {canAct && kind && repairable(kind) && data && data.total > 0 && (
+        {canAct && kind && isRepairable(kind) && data && data.total > 0 && (
           <button className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-50" disabled={repair.isPending} onClick={() => run({ kind, ...(filter.audience ? { audienceId: filter.audience } : {}) })}>
             {GAP_KINDS[kind].repair === "consent_writeback" ? "Write all back to Odoo" : `Repair all ${formatCount(data.total)}`}
           </button>
@@ -72,15 +71,15 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
         )}
         {data?.rows.map((g) => (
           <tr key={g.id}>
-            <td className="px-3 py-2"><Link className="text-brand-700 hover:underline" href={`/reconciliation/record?email=${encodeURIComponent(g.email)}`}>{g.email}</Link></td>
+            <td className="px-3 py-2">{g.email ? <Link className="text-brand-700 hover:underline" href={`/reconciliation/record?email=${encodeURIComponent(g.email)}`}>{g.email}</Link> : "—"}</td>
             <td className="px-3 py-2">{names[g.audienceId] ?? g.audienceId}</td>
             <td className="px-3 py-2 whitespace-nowrap">{gapLabel(g.kind)}</td>
             <td className="px-3 py-2 text-slate-600">{describeGap(g.kind, g.detail)}</td>
             <td className="px-3 py-2 tabular-nums text-slate-500">{g.partnerIds.join(", ")}</td>
             {canAct && (
               <td className="px-3 py-2 text-right">
-                {repairable(g.kind) && (
-                  <button className="text-sm font-medium text-brand-700 hover:underline disabled:opacity-50" disabled={repair.isPending} onClick={() => run({ kind: g.kind as GapKind, email: g.email, audienceId: g.audienceId })}>
+                {isRepairable(g.kind) && (
+                  <button className="text-sm font-medium text-brand-700 hover:underline disabled:opacity-50" disabled={repair.isPending} onClick={() => isRepairable(g.kind) && run({ kind: g.kind, email: g.email, audienceId: g.audienceId })}>
                     {g.kind === "consent_drift" ? "Write back" : "Repair"}
                   </button>
                 )}

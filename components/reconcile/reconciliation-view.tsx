@@ -6,7 +6,7 @@ import { DataTable, NumberCell } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { formatCount } from "@/components/format";
 import type { GapFilter } from "@/lib/console/reconcile/gap-filter";
-import { GAP_KINDS, MEMBER_GAP_KINDS, type GapKind } from "@/lib/reconcile/gap-kinds";
+import { ALL_GAP_KINDS, GAP_KINDS, MEMBER_GAP_KINDS, type GapKind } from "@/lib/reconcile/gap-kinds";
 import { GapsTable } from "./gaps-table";
 import { PassBar } from "./pass-bar";
 import { useReconcileSummary } from "./use-reconcile";
@@ -22,6 +22,8 @@ export function ReconciliationView({ canAct, names }: { canAct: boolean; names: 
   if (!data) return <p className="text-sm text-slate-500">Loading…</p>;
   const polling = !!data.active;
   const pick = (audience: string | undefined, kind: GapKind | undefined) => setFilter({ ...filter, audience, kind, page: 1 });
+  // Order kinds once the read-back found a store of ours (the commerce sync runs): before that there is nothing to compare.
+  const kinds = data.shown?.stores ? ALL_GAP_KINDS : MEMBER_GAP_KINDS;
   return (
     <div className="space-y-6">
       <PassBar summary={data} canAct={canAct} />
@@ -36,13 +38,13 @@ export function ReconciliationView({ canAct, names }: { canAct: boolean; names: 
         )
       ) : (
         <>
-          <DataTable columns={["Audience", { label: "Members", align: "right" }, { label: "Expected", align: "right" }, ...MEMBER_GAP_KINDS.map((k) => ({ label: GAP_KINDS[k].label, align: "right" as const }))]}>
+          <DataTable columns={["Audience", { label: "Members", align: "right" }, { label: "Expected", align: "right" }, ...kinds.map((k) => ({ label: GAP_KINDS[k].label, align: "right" as const }))]}>
             {data.audiences.map((a) => (
               <tr key={a.audienceId}>
                 <td className="px-3 py-2">{names[a.audienceId] ?? a.audienceId}</td>
                 <NumberCell>{formatCount(a.members)}</NumberCell>
                 <NumberCell>{formatCount(a.expected)}</NumberCell>
-                {MEMBER_GAP_KINDS.map((k) => (
+                {kinds.map((k) => (
                   <NumberCell key={k}>
                     {a.gaps[k] > 0 ? (
                       <button className="font-medium text-brand-700 hover:underline" onClick={() => pick(a.audienceId, k)} aria-label={`${GAP_KINDS[k].label} in ${names[a.audienceId] ?? a.audienceId}`}>

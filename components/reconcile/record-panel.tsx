@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { StatusPill } from "@/components/status-pill";
-import { GAP_KINDS, isGapKind } from "@/lib/reconcile/gap-kinds";
+import { isRepairable } from "@/lib/reconcile/gap-kinds";
 import { describeGap, gapLabel } from "./gap-labels";
 import { useReconcileActions, useReconcileSummary, useRecord } from "./use-reconcile";
 
@@ -61,13 +61,13 @@ export function RecordPanel({ email, canAct, names }: { email: string; canAct: b
               </DataTable>
               {a.lastSent && <p className="text-xs text-slate-500">Last sent in run <Link className="text-brand-700 hover:underline" href={`/runs/${a.lastSent.runId}`}>{a.lastSent.runId.slice(0, 8)}</Link> at {at(a.lastSent.at)}.</p>}
               {a.gaps.map((g) => (
-                <div key={g.kind} className="flex items-center justify-between gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm">
+                <div key={`${g.kind}:${g.subject}`} className="flex items-center justify-between gap-3 rounded-md bg-amber-50 px-3 py-2 text-sm">
                   <span><strong>{gapLabel(g.kind)}</strong>: {describeGap(g.kind, g.detail as Record<string, unknown>)}</span>
-                  {canAct && isGapKind(g.kind) && GAP_KINDS[g.kind].repair !== "none" && (
+                  {canAct && isRepairable(g.kind) && (
                     <button
                       className="rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
                       disabled={repair.isPending}
-                      onClick={() => repair.mutate({ kind: g.kind as keyof typeof GAP_KINDS, email: data.email, audienceId: a.audienceId }, {
+                      onClick={() => isRepairable(g.kind) && repair.mutate({ kind: g.kind, email: data.email, audienceId: a.audienceId }, {
                         onSuccess: (r) => setNotice(r.route === "resync" ? "Repair run started: the gap goes at the read-back that follows the run." : r.events > 0 ? "Handed to the consent flow: Odoo's blacklist gets it." : "Odoo's opt-out needs a person: only the contact can subscribe again."),
                       })}
                     >

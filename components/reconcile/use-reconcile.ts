@@ -18,7 +18,7 @@ const IDLE_POLL_MS = 30_000;
 /** JSON dates arrive as strings: the types say so, so nothing formats a string as if it were a Date. */
 export type Wire<T> = T extends Date ? string : T extends (infer U)[] ? Wire<U>[] : T extends object ? { [K in keyof T]: Wire<T[K]> } : T;
 
-async function getJson<T>(url: string): Promise<Wire<T>> {
+export async function getJson<T>(url: string): Promise<Wire<T>> {
   const res = await fetch(url, { cache: "no-store" });
   if (!res.ok) throw new Error(((await res.json().catch(() => null)) as { error?: string } | null)?.error ?? `HTTP ${res.status}`);
   return (await res.json()) as Wire<T>;

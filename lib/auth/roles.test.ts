@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { canSee, CONSOLE_PAGES, pagesFor, ROLES } from "./roles";
+import { canSee, CONSOLE_PAGES, homeFor, pagesFor, ROLES } from "./roles";
 
 describe("role table", () => {
   it("gives admin every page and every other role at least one page it may not open", () => {
@@ -17,5 +17,11 @@ describe("role table", () => {
     expect(canSee("finance", "exceptions")).toBe(false);
     expect(canSee("ops", "exceptions")).toBe(true);
     expect(canSee("ops", "settings")).toBe(false);
+  });
+
+  it("lands finance on Revenue and everyone else on the Overview, each on a page it may open", () => {
+    expect(homeFor("finance")).toBe("/revenue");
+    expect(homeFor("ops")).toBe("/");
+    for (const role of ROLES) expect(pagesFor(role).some((p) => p.href === homeFor(role))).toBe(true);
   });
 });

@@ -77,3 +77,10 @@ export function pagesFor(role: Role): ConsolePage[] {
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }
+
+/** Where each role lands after signing in without a page to return to: finance's question is revenue. */
+const HOME: Record<Role, PageSlug> = { admin: "overview", ops: "overview", marketing: "overview", finance: "revenue" };
+
+export function homeFor(role: Role): string {
+  return pageBySlug(HOME[role]).href;
+}

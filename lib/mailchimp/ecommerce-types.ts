@@ -96,3 +96,19 @@ export type OrderUpdate = Partial<Omit<OrderInput, "id" | "customer" | "lines">>
 };
 
 export type Order = OrderInput & Record<string, unknown>;
+
+export interface PageOptions {
+  count: number;
+  offset: number;
+  fields?: string[];
+}
+
+export interface StoresPage {
+  stores: Array<Partial<Store> & { id: string }>;
+  total_items: number;
+}
+
+export interface OrdersPage {
+  orders: Array<Partial<Order> & { id: string }>;
+  total_items: number;
+}

@@ -1,4 +1,4 @@
-import type { CustomerInput, Order, OrderInput, OrderUpdate, ProductInput, Store, StoreInput, StoreUpdate } from "./ecommerce-types";
+import type { CustomerInput, Order, OrderInput, OrderUpdate, OrdersPage, PageOptions, ProductInput, Store, StoreInput, StoresPage, StoreUpdate } from "./ecommerce-types";
 import type { Runner } from "./runner";
 
 /**
@@ -11,6 +11,8 @@ export function createEcommerceApi(run: Runner) {
       add: (store: StoreInput) => run<Store>((s) => s.ecommerce.addStore(store)),
       get: (storeId: string) => run<Store>((s) => s.ecommerce.getStore(storeId)),
       update: (storeId: string, patch: StoreUpdate) => run<Store>((s) => s.ecommerce.updateStore(storeId, patch)),
+      /** One page of the account's stores (count 1..1000). */
+      list: (opts: PageOptions) => run<StoresPage>((s) => s.ecommerce.stores(opts)),
     },
     customers: {
       /** PUT upsert; opt_in_status never overrides an existing member's status. */
@@ -26,6 +28,8 @@ export function createEcommerceApi(run: Runner) {
       update: (storeId: string, orderId: string, patch: OrderUpdate) =>
         run<Order>((s) => s.ecommerce.updateOrder(storeId, orderId, patch)),
       get: (storeId: string, orderId: string) => run<Order>((s) => s.ecommerce.getOrder(storeId, orderId)),
+      /** One page of a store's orders (count 1..1000): the read-back pages these, never one request per order. */
+      list: (storeId: string, opts: PageOptions) => run<OrdersPage>((s) => s.ecommerce.getStoreOrders(storeId, opts)),
     },
   };
 }

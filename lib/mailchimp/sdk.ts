@@ -44,6 +44,8 @@ export interface SdkEcommerce {
   addStoreOrder(storeId: string, body: object): Promise<unknown>;
   updateOrder(storeId: string, orderId: string, body: object): Promise<unknown>;
   getOrder(storeId: string, orderId: string, opts?: object): Promise<unknown>;
+  stores(opts?: object): Promise<unknown>;
+  getStoreOrders(storeId: string, opts?: object): Promise<unknown>;
 }
 
 export interface SdkPing {

@@ -1,10 +1,14 @@
 /**
  * Every kind of gap a read-back reports, in the order the console lists them. Member kinds compare one
- * (audience, email); order kinds (missing, extra or different orders) slot in beside them with the order id as
- * the gap's subject once the commerce engine writes orders.
+ * (audience, email); order kinds compare one order of one of Bridgeline's stores, with the Mailchimp order id as
+ * the gap's subject (compare/find-order-gaps.ts).
  */
 export const MEMBER_GAP_KINDS = ["missing", "not_eligible", "merge_drift", "tag_drift", "consent_drift", "mailchimp_only"] as const;
-export type GapKind = (typeof MEMBER_GAP_KINDS)[number];
+export const ORDER_GAP_KINDS = ["order_missing", "order_extra", "order_total", "order_status"] as const;
+export const ALL_GAP_KINDS = [...MEMBER_GAP_KINDS, ...ORDER_GAP_KINDS] as const;
+export type MemberGapKind = (typeof MEMBER_GAP_KINDS)[number];
+export type OrderGapKind = (typeof ORDER_GAP_KINDS)[number];
+export type GapKind = (typeof ALL_GAP_KINDS)[number];
 
 /** How a gap of each kind is closed from the Reconciliation page. */
 export type RepairRoute =
@@ -12,6 +16,8 @@ export type RepairRoute =
   | "resync"
   /** A consent event into lib/consent: the write-back to Odoo (with its approvals), never a write to Mailchimp. */
   | "consent_writeback"
+  /** Orders are written by the commerce sync: its next run re-sends what differs (no repair from this page). */
+  | "commerce"
   /** Not Bridgeline's to touch. */
   | "none";
 
@@ -30,11 +36,36 @@ export const GAP_KINDS: Record<GapKind, { label: string; repair: RepairRoute; ex
     explain: "Mailchimp opted out while Odoo is not blacklisted, or the reverse. Mailchimp is the master of consent: the fix goes to Odoo.",
   },
   mailchimp_only: { label: "Only in Mailchimp", repair: "none", explain: "Members Bridgeline never wrote: shown, never touched." },
+  order_missing: {
+    label: "Order missing",
+    repair: "commerce",
+    explain: "A confirmed Odoo order of a buyer routed to this audience is not in its store. The commerce sync sends it on its next run; there is no repair from this page.",
+  },
+  order_extra: {
+    label: "Extra order",
+    repair: "commerce",
+    explain: "An order in one of Bridgeline's stores that Odoo does not have as a confirmed order (deleted, a quotation, or another buyer's audience). The commerce sync owns these orders.",
+  },
+  order_total: {
+    label: "Order total differs",
+    repair: "commerce",
+    explain: "Mailchimp's order_total differs from Odoo's total minus its posted credit notes. The commerce sync re-sends the order on its next run.",
+  },
+  order_status: {
+    label: "Order status differs",
+    repair: "commerce",
+    explain: "Cancelled or refunded in Odoo but not in Mailchimp, or the reverse. The commerce sync re-sends the order on its next run.",
+  },
 };
 
-export const isGapKind = (value: string): value is GapKind => (MEMBER_GAP_KINDS as readonly string[]).includes(value);
+export const isGapKind = (value: string): value is GapKind => (ALL_GAP_KINDS as readonly string[]).includes(value);
+export const isOrderGapKind = (value: string): value is OrderGapKind => (ORDER_GAP_KINDS as readonly string[]).includes(value);
 
 /** Zero for every kind: per-audience counts always name every kind, so "0" is a count and not a missing key. */
 export function zeroGapCounts(): Record<GapKind, number> {
-  return Object.fromEntries(MEMBER_GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
+  return Object.fromEntries(ALL_GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
 }
+
+/** Kinds a person repairs from the Reconciliation page (a targeted run or a consent write-back). */
+export const isRepairable = (kind: string): kind is MemberGapKind =>
+  isGapKind(kind) && (GAP_KINDS[kind].repair === "resync" || GAP_KINDS[kind].repair === "consent_writeback");

@@ -14,7 +14,8 @@ const [sf_b2b, sf_b2c, chicago, brussels] = demoAudiences.lists.map((l) => l.id)
 export async function forgetEmulatedSyncState(prisma: PrismaClient): Promise<void> {
   await prisma.$executeRawUnsafe(`TRUNCATE sync_records, sync_batches, sync_runs, sync_exceptions, exception_comments,
     sync_cursors, mailchimp_webhook_events, consent_writebacks, consent_approvals, reconcile_passes, reconcile_audiences,
-    reconcile_gaps, reconcile_members, reconcile_expected, commerce_stores, commerce_records RESTART IDENTITY CASCADE`);
+    reconcile_gaps, reconcile_members, reconcile_expected, reconcile_odoo_orders, reconcile_mailchimp_orders, reconcile_revenue,
+    commerce_stores, commerce_records RESTART IDENTITY CASCADE`);
   await prisma.$executeRawUnsafe(`DO $$ BEGIN
     IF to_regclass('pgboss.job') IS NOT NULL THEN EXECUTE 'DELETE FROM pgboss.job'; END IF; END $$`);
 }

@@ -1,12 +1,13 @@
 import { ConsolePage, pageMetadata } from "@/components/console-page";
-import { EmptyState } from "@/components/empty-state";
+import { RevenueView } from "@/components/revenue/revenue-view";
 
 export const metadata = pageMetadata("revenue");
 
+/** Finance's default page (and admins'): Odoo's books against Mailchimp's e-commerce data, from the latest read-back. */
 export default function RevenuePage() {
   return (
     <ConsolePage slug="revenue">
-      <EmptyState title="No revenue synced yet">Refund-adjusted revenue per store, Odoo against Mailchimp, appears here once orders sync. Nothing has been synced yet.</EmptyState>
+      <RevenueView />
     </ConsolePage>
   );
 }

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { MEMBER_GAP_KINDS } from "@/lib/reconcile/gap-kinds";
+import { ALL_GAP_KINDS } from "@/lib/reconcile/gap-kinds";
 
 export const GAP_PAGE_SIZE = 50;
 export const GAP_SORTS = ["email", "kind", "audience"] as const;
@@ -7,7 +7,7 @@ export const GAP_SORTS = ["email", "kind", "audience"] as const;
 /** The gap table's query string: filters, search, sort and page, all answered by Postgres. */
 export const gapFilterSchema = z.object({
   audience: z.string().max(100).optional(),
-  kind: z.enum(MEMBER_GAP_KINDS).optional(),
+  kind: z.enum(ALL_GAP_KINDS).optional(),
   /** Part of an email, any case. */
   q: z.string().trim().max(200).optional(),
   sort: z.enum(GAP_SORTS).default("email"),

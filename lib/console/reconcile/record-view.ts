@@ -85,7 +85,7 @@ export async function recordView(raw: string) {
         syncRecord: record && { lastStatus: record.lastStatus, lastError: record.lastError, lastSyncedAt: record.lastSyncedAt, memberStatus: record.memberStatus, attempts: record.attempts, lastRunId: record.lastRunId, hashMatchesOdoo: !!want && record.payloadHash === want.hash },
         lastSent: sent ? { runId: sent.run_id, at: sent.created_at, hash: sent.record.hash } : null,
         fields,
-        gaps: gaps.filter((g) => g.audienceId === audienceId).map((g) => ({ kind: g.kind, detail: g.detail })),
+        gaps: gaps.filter((g) => g.audienceId === audienceId).map((g) => ({ kind: g.kind, subject: g.subject, detail: g.detail })),
       };
     }),
     history: {

@@ -25,7 +25,11 @@ export async function reconcileSummary() {
     byStatus: a.byStatus as Record<string, number>,
     gaps: { ...zeroGapCounts(), ...(a.gaps as Record<string, number>) },
   }));
-  const pass = (p: typeof shown) => p && { id: p.id, status: p.status, trigger: p.trigger, createdAt: p.createdAt, startedAt: p.startedAt, finishedAt: p.finishedAt, requests: p.requests, oldestPendingAt: p.oldestPendingAt, error: p.error };
+  const pass = (p: typeof shown) => p && {
+    id: p.id, status: p.status, trigger: p.trigger, createdAt: p.createdAt, startedAt: p.startedAt, finishedAt: p.finishedAt, requests: p.requests, oldestPendingAt: p.oldestPendingAt, error: p.error,
+    /** Bridgeline's stores the pass read orders from (0: no commerce sync yet, so no order kinds to show). */
+    stores: ((p.summary ?? {}) as { commerce?: { stores?: string[] } }).commerce?.stores?.length ?? 0,
+  };
   return {
     shown: pass(shown),
     active: pass(active),

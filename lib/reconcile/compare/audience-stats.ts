@@ -1,5 +1,5 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { MEMBER_GAP_KINDS } from "../gap-kinds";
+import { ALL_GAP_KINDS } from "../gap-kinds";
 
 /**
  * One reconcile_audiences row per routed audience: members by status, expected count, gaps by kind (every kind
@@ -18,6 +18,6 @@ export async function writeAudienceStats(prisma: PrismaClient, passId: string, a
      FROM unnest($2::text[]) AS a(id)`,
     passId,
     audienceIds,
-    [...MEMBER_GAP_KINDS],
+    [...ALL_GAP_KINDS],
   );
 }

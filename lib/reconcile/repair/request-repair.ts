@@ -39,6 +39,9 @@ interface GapRow {
 export async function requestRepair(prisma: PrismaClient, input: RepairInput, queue: RunQueue): Promise<RepairResult> {
   const route = GAP_KINDS[input.kind].repair;
   if (route === "none") throw new RepairRefusedError("Members only in Mailchimp are not Bridgeline's: they are shown, never touched.");
+  // Orders are the commerce sync's: it re-sends what differs on its next run. Until it runs on this
+  // installation (lib/commerce), an order gap is reported, never repaired from here.
+  if (route === "commerce") throw new RepairRefusedError("Order gaps are closed by the commerce sync's next run, not by a repair from this page.");
   const pass = await latestPass(prisma);
   if (!pass) throw new RepairRefusedError("No read-back has finished yet: there is no gap to repair.");
   const gaps = await prisma.$queryRaw<GapRow[]>`

@@ -6,10 +6,15 @@ import { getActivePolicy } from "@/lib/sync/policy";
 import { readCursor } from "@/lib/sync/run/cursor";
 import { writeAudienceStats } from "../compare/audience-stats";
 import { findGaps } from "../compare/find-gaps";
+import { findOrderGaps } from "../compare/find-order-gaps";
+import { markRoutedOrders } from "../compare/mark-routed-orders";
+import { writeRevenue } from "../compare/write-revenue";
 import { BlacklistStage } from "../read/blacklist";
 import { readExpected } from "../read/expected";
 import { oldestPendingChange } from "../read/lag";
 import { readMembers } from "../read/members";
+import { readOdooOrders } from "../read/odoo-orders";
+import { readStoreOrders } from "../read/store-orders";
 import type { PassJobData } from "./jobs";
 import { prunePasses } from "./prune-passes";
 
@@ -27,8 +32,9 @@ export interface PassDeps {
 
 /**
  * reconcile.pass: Odoo through the planner into reconcile_expected, each routed audience from Mailchimp into
- * reconcile_members (at the same time: one waits on Odoo, the other on Mailchimp), Odoo's blacklist, then the
- * comparison in SQL. The previous pass stays the one the console shows until this one has succeeded.
+ * reconcile_members and the orders of Bridgeline's stores into reconcile_mailchimp_orders (at the same time: one
+ * waits on Odoo, the other on Mailchimp), Odoo's blacklist and its orders with their credit notes, then the
+ * comparison in SQL and the revenue per month, company and currency. The previous pass stays the one the console shows until this one has succeeded.
  * A job retried after its worker died finds the pass still running and starts it over.
  */
 export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Promise<void> {
@@ -46,7 +52,7 @@ export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Pr
     const audiences = [...new Set(active.policy.routing.rules.map((r) => r.audienceId))].sort();
     const mailchimp = deps.mailchimp.withPriority("backfill");
     const pageSize = Math.min(active.policy.batching.odooPageSize, deps.odoo.maxPageSize);
-    const [expected, members, blacklisted] = await Promise.all([
+    const [expected, members, [blacklisted, odooOrders]] = await Promise.all([
       readExpected(prisma, deps.odoo, active.policy, passId),
       (async () => {
         const out = { members: 0, requests: 0 };
@@ -55,17 +61,25 @@ export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Pr
           out.members += read.members;
           out.requests += read.requests;
         }
-        return out;
+        const orders = await readStoreOrders(prisma, mailchimp, deps.retry, passId);
+        return { ...out, requests: out.requests + orders.requests, orders };
       })(),
-      blacklist.load(deps.odoo, pageSize),
+      (async () => [await blacklist.load(deps.odoo, pageSize), await readOdooOrders(prisma, deps.odoo, passId, pageSize)] as const)(),
     ]);
     const readMs = Date.now() - t0;
     const cursor = await readCursor(prisma);
     const oldest = await oldestPendingChange(deps.odoo, cursor);
     await findGaps(prisma, passId, blacklist.table, active.policy.tags.prefix);
+    await markRoutedOrders(prisma, passId, active.policy);
+    await findOrderGaps(prisma, passId, active.policy, members.orders.stores.map((s) => s.audienceId));
+    await writeRevenue(prisma, passId, odooOrders.companies);
     await writeAudienceStats(prisma, passId, audiences);
     const summary = {
       audiences, ...expected, members: members.members, blacklisted,
+      commerce: {
+        stores: members.orders.stores.map((s) => s.storeId), mailchimpOrders: members.orders.orders,
+        odooOrders: odooOrders.orders, creditNotes: odooOrders.creditNotes, unlinkedCreditNotes: odooOrders.unlinkedCreditNotes,
+      },
       syncCursor: cursor?.toISOString() ?? null, neverSynced: oldest === undefined,
       timings: { readMs, compareMs: Date.now() - t0 - readMs, totalMs: Date.now() - t0 },
     };
@@ -92,6 +106,6 @@ export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Pr
 }
 
 async function clearPass(prisma: PrismaClient, passId: string): Promise<void> {
-  for (const table of ["reconcile_gaps", "reconcile_members", "reconcile_expected", "reconcile_audiences"])
+  for (const table of ["reconcile_gaps", "reconcile_members", "reconcile_expected", "reconcile_audiences", "reconcile_odoo_orders", "reconcile_mailchimp_orders", "reconcile_revenue"])
     await prisma.$executeRawUnsafe(`DELETE FROM ${table} WHERE pass_id = $1::uuid`, passId);
 }

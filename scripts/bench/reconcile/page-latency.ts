@@ -4,6 +4,9 @@ import { gapFilterSchema } from "@/lib/console/reconcile/gap-filter";
 import { listGaps } from "@/lib/console/reconcile/list-gaps";
 import { recordView } from "@/lib/console/reconcile/record-view";
 import { reconcileSummary } from "@/lib/console/reconcile/summary";
+import { listRevenue } from "@/lib/console/revenue/list-revenue";
+import { revenueCellSchema, revenueFilterSchema } from "@/lib/console/revenue/revenue-filter";
+import { revenueOrders } from "@/lib/console/revenue/revenue-orders";
 
 export interface PageLatency {
   name: string;
@@ -21,6 +24,15 @@ const PAGES: { name: string; load: (i: number) => Promise<unknown> }[] = [
   { name: "Reconciliation: gaps by kind and audience, deep page", load: (i) => listGaps(gapFilterSchema.parse({ kind: "merge_drift", audience: "aud2", page: 40 + i })) },
   { name: "Reconciliation: gaps, email search", load: (i) => listGaps(gapFilterSchema.parse({ q: `user${1000 + i * 37}`, sort: "kind", dir: "desc" })) },
   { name: "Record view", load: (i) => recordView(`user${(i * 7919) % 100_000}@bench.example.org`) },
+  { name: "Revenue: table and chart", load: (i) => listRevenue(revenueFilterSchema.parse({ sort: i % 2 ? "difference" : "month" })) },
+  {
+    name: "Revenue: drill-down to the orders of a month",
+    load: (i) => {
+      const at = new Date();
+      at.setUTCMonth(at.getUTCMonth() - (i % 36), 1);
+      return revenueOrders(revenueCellSchema.parse({ month: at.toISOString().slice(0, 7), company: String(1 + (i % 3)), currency: i % 3 === 2 ? "EUR" : "USD" }));
+    },
+  },
 ];
 
 /** Sequential requests per page (the console serves one person at a time per page); p95 of the wall times. */

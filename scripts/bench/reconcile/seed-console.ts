@@ -78,6 +78,22 @@ export async function seedConsole(prisma: PrismaClient, v: ConsoleVolume, log: (
     INSERT INTO reconcile_expected (pass_id, audience_id, email, partner_ids, payload, hash)
     SELECT md5('pass1')::uuid, ${audience("i")}, ${email("i")}, ARRAY[i], jsonb_build_object('merge_fields', jsonb_build_object('FNAME', 'User', 'LNAME', i::text, 'ORDERS', i % 7), 'tags', jsonb_build_array('odoo:b2c')), md5(i::text)
     FROM generate_series(0, ${v.members - 1}) i`);
+  // Revenue: 100k orders (3 companies, USD and EUR, 36 months) on each side of the latest pass, 1 in 50 differing,
+  // and the revenue rows of every pass (what the Revenue page and its drill-down read).
+  await exec(`${v.members} Odoo and Mailchimp orders`, `
+    WITH o AS (INSERT INTO reconcile_odoo_orders (pass_id, sale_order_id, name, partner_id, company_id, currency, month, date_order, state, invoiced, amount_cents, refunded_cents)
+      SELECT md5('pass1')::uuid, i, 'S' || i, i, 1 + i % 3, CASE WHEN i % 3 = 2 THEN 'EUR' ELSE 'USD' END, date_trunc('month', now() - ((i % 36) || ' months')::interval)::date,
+        now() - ((i % 36) || ' months')::interval, CASE WHEN i % 20 = 0 THEN 'cancel' ELSE 'sale' END, true, 10000 + i % 5000, CASE WHEN i % 25 = 0 THEN 1500 ELSE 0 END
+      FROM generate_series(1, ${v.members}) i RETURNING 1)
+    INSERT INTO reconcile_mailchimp_orders (pass_id, store_id, order_id, audience_id, company_id, currency, email, total_cents, financial_status, cancelled, processed_at)
+    SELECT md5('pass1')::uuid, 'odoo-c' || (1 + i % 3) || '-aud' || (1 + i % 4) || '-' || CASE WHEN i % 3 = 2 THEN 'eur' ELSE 'usd' END, 'so-' || i, 'aud' || (1 + i % 4), 1 + i % 3,
+      CASE WHEN i % 3 = 2 THEN 'EUR' ELSE 'USD' END, ${email("i")}, 10000 + i % 5000 - CASE WHEN i % 25 = 0 THEN 1500 ELSE 0 END - CASE WHEN i % 50 = 1 THEN 100 ELSE 0 END,
+      'paid', i % 20 = 0, now() - ((i % 36) || ' months')::interval
+    FROM generate_series(1, ${v.members}) i`);
+  await exec("revenue rows", `INSERT INTO reconcile_revenue (pass_id, month, company_id, company_name, currency, odoo_orders, odoo_gross_cents, odoo_refunds_cents,
+      odoo_cancellations_cents, odoo_net_cents, mailchimp_orders, mailchimp_net_cents, mailchimp_cancellations_cents, difference_cents)
+    SELECT md5('pass' || n)::uuid, date_trunc('month', now() - (m || ' months')::interval)::date, c, 'Company ' || c, cur, 900, 9000000, 100000, 400000, 8500000, 900, 8499000, 400000, 1000
+    FROM generate_series(1, ${v.passes}) n, generate_series(0, 35) m, generate_series(1, 3) c, unnest(ARRAY['USD', 'EUR']) cur`);
   // What autovacuum does on a live database: statistics, the visibility map, and GIN pending lists merged.
   await exec("VACUUM ANALYZE", "VACUUM ANALYZE");
   const latest = await prisma.reconcilePass.findFirstOrThrow({ where: { status: "succeeded" }, orderBy: { finishedAt: "desc" }, select: { id: true } });
