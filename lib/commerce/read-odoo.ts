@@ -119,9 +119,17 @@ async function readCredits(odoo: OdooClient, orders: SaleOrder[], invoicesOf: Ma
   return out;
 }
 
-async function readFamilies(odoo: OdooClient, orders: SaleOrder[]): Promise<Pick<CommerceRead, "commercialOf" | "families">> {
+function readFamilies(odoo: OdooClient, orders: SaleOrder[]): Promise<Pick<CommerceRead, "commercialOf" | "families">> {
+  return readPartnerFamilies(odoo, orders.map((o) => o.partnerId));
+}
+
+/**
+ * Each buyer's commercial partner and that partner's whole family (archived included): what selectCustomer needs
+ * to pick an order's customer. Shared with the reconciliation, which must expect orders where this sync puts them.
+ */
+export async function readPartnerFamilies(odoo: OdooClient, buyers: number[]): Promise<Pick<CommerceRead, "commercialOf" | "families">> {
   const commercialOf = new Map<number, number>();
-  const partnerIds = [...new Set(orders.map((o) => o.partnerId))];
+  const partnerIds = [...new Set(buyers)];
   for (const part of chunks(partnerIds)) {
     for (const p of await odoo.read("res.partner", part, ["commercial_partner_id"], { activeTest: false })) commercialOf.set(p.id, many2one(p.commercial_partner_id)?.id ?? p.id);
   }

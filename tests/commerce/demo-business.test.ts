@@ -7,7 +7,8 @@ import { OdooClient } from "@/lib/odoo";
 import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
 import { defaultPlanner } from "@/lib/sync/run/default-planner";
 import { useTestDatabase } from "@/tests/helpers/db";
-import { syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
+import { handlePassJob } from "@/lib/reconcile/run/pass-job";
+import { FAST_RETRY, quietLog, syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
 
 /**
  * The demo's generated business (what `npm run demo` serves: 300 partners, three companies, USD and EUR, orders
@@ -68,4 +69,16 @@ it("syncs the demo business's orders and credit notes in both currencies, silent
   const before = await writes();
   expect((await sync("incremental")).status).toBe("succeeded");
   expect(await writes()).toBe(before);
+});
+
+it("reads back to the cent: after the sync, Revenue shows no difference and no order gap in either currency", async () => {
+  // The commerce sync writes what lib/commerce/README.md promises; the read-back compares it with Odoo's books.
+  const pass = await db.prisma.reconcilePass.create({ data: { trigger: "test" } });
+  await handlePassJob({ prisma: db.prisma, odoo, mailchimp: rt.runtime.mailchimp, retry: FAST_RETRY, log: quietLog }, { passId: pass.id });
+  expect((await db.prisma.reconcilePass.findUniqueOrThrow({ where: { id: pass.id } })).status).toBe("succeeded");
+  const rows = await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } });
+  expect(new Set(rows.map((r) => r.currency))).toEqual(new Set(["USD", "EUR"]));
+  expect(rows.filter((r) => r.differenceCents !== 0n).map((r) => `${r.month.toISOString().slice(0, 7)} ${r.companyId} ${r.currency}: ${r.differenceCents}`)).toEqual([]);
+  expect(rows.reduce((n, r) => n + r.mailchimpNetCents, 0n)).toBeGreaterThan(0n);
+  expect(await db.prisma.reconcileGap.count({ where: { passId: pass.id, kind: { startsWith: "order_" } } })).toBe(0);
 });

@@ -1,15 +1,13 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Policy } from "@/lib/sync/policy";
 import type { OrderGapKind } from "../gap-kinds";
-import { routesJson } from "./mark-routed-orders";
 
 /**
  * Order gaps, all in Postgres like the member gaps: the orders Odoo implies in each of Bridgeline's stores against
  * the orders read back from them (lib/commerce/ids.ts is the contract: one store per company, audience and
  * currency; one order `so-<sale.order id>` per confirmed sale.order).
  *
- * An order is expected in a store when its buyer (sale.order.partner_id) is one of the partners the planner routes
- * to the store's audience (reconcile_expected) and the audience's routing rules take the order's company. Its
+ * An order is expected in the store of its company, its customer's audience and its currency, its customer being
+ * the member the commerce sync picks (assign-order-buyers.ts: the buyer, else its company, else the family). Its
  * expected order_total is amount_total minus the posted credit notes linked to it (never below 0), or amount_total
  * as it was when cancelled; its status is cancelled, refunded (credit notes cover it all) or open.
  *
@@ -18,29 +16,23 @@ import { routesJson } from "./mark-routed-orders";
  * (Odoo's state alone cannot say whether it was ever confirmed, so never sent); if Mailchimp has it, it must say
  * cancelled.
  */
-export async function findOrderGaps(prisma: PrismaClient, passId: string, policy: Policy, storeAudiences: string[]): Promise<void> {
+export async function findOrderGaps(prisma: PrismaClient, passId: string, storeAudiences: string[]): Promise<void> {
   if (storeAudiences.length === 0) return;
-  for (const sql of QUERIES) await prisma.$executeRawUnsafe(`${WITH} ${sql}`, passId, routesJson(policy), [...new Set(storeAudiences)]);
+  for (const sql of QUERIES) await prisma.$executeRawUnsafe(`${WITH} ${sql}`, passId, [...new Set(storeAudiences)]);
 }
 
 const cents = (expr: string) => `((${expr}) / 100.0)::numeric(14,2)`;
 
 /** Expected orders (e) and read-back orders (mc), with comparable totals and statuses. */
 const WITH = `
-WITH buyers AS (
-  SELECT DISTINCT e.audience_id, e.email, p.pid FROM reconcile_expected e CROSS JOIN LATERAL unnest(e.partner_ids) AS p(pid)
-  WHERE e.pass_id = $1::uuid AND e.audience_id = ANY($3::text[])),
-e AS (
-  SELECT o.sale_order_id, o.name, o.partner_id, o.company_id, o.currency, o.month, o.state, b.audience_id, b.email,
-    'odoo-c' || o.company_id || '-' || b.audience_id || '-' || lower(o.currency) AS store_id,
+WITH e AS (
+  SELECT o.sale_order_id, o.name, o.partner_id, o.company_id, o.currency, o.month, o.state, o.buyer_audience_id AS audience_id, o.buyer_email AS email,
+    'odoo-c' || o.company_id || '-' || o.buyer_audience_id || '-' || lower(o.currency) AS store_id,
     'so-' || o.sale_order_id AS order_id,
     CASE WHEN o.state = 'cancel' THEN o.amount_cents ELSE o.amount_cents - o.refunded_cents END AS total_cents,
     CASE WHEN o.state = 'cancel' THEN 'cancelled' WHEN o.amount_cents > 0 AND o.refunded_cents >= o.amount_cents THEN 'refunded' ELSE 'open' END AS status
   FROM reconcile_odoo_orders o
-  JOIN buyers b ON b.pid = o.partner_id
-  WHERE o.pass_id = $1::uuid
-    AND EXISTS (SELECT 1 FROM jsonb_to_recordset($2::jsonb) AS r(audience text, companies int[])
-                WHERE r.audience = b.audience_id AND (r.companies IS NULL OR o.company_id = ANY(r.companies)))),
+  WHERE o.pass_id = $1::uuid AND o.routed AND o.buyer_audience_id = ANY($2::text[])),
 mc AS (
   SELECT m.*, CASE WHEN m.cancelled THEN 'cancelled' WHEN m.financial_status = 'refunded' THEN 'refunded' ELSE 'open' END AS status
   FROM reconcile_mailchimp_orders m WHERE m.pass_id = $1::uuid)`;

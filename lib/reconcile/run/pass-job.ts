@@ -7,7 +7,7 @@ import { readCursor } from "@/lib/sync/run/cursor";
 import { writeAudienceStats } from "../compare/audience-stats";
 import { findGaps } from "../compare/find-gaps";
 import { findOrderGaps } from "../compare/find-order-gaps";
-import { markRoutedOrders } from "../compare/mark-routed-orders";
+import { assignOrderBuyers } from "../compare/assign-order-buyers";
 import { writeRevenue } from "../compare/write-revenue";
 import { BlacklistStage } from "../read/blacklist";
 import { readExpected } from "../read/expected";
@@ -70,8 +70,8 @@ export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Pr
     const cursor = await readCursor(prisma);
     const oldest = await oldestPendingChange(deps.odoo, cursor);
     await findGaps(prisma, passId, blacklist.table, active.policy.tags.prefix);
-    await markRoutedOrders(prisma, passId, active.policy);
-    await findOrderGaps(prisma, passId, active.policy, members.orders.stores.map((s) => s.audienceId));
+    await assignOrderBuyers(prisma, deps.odoo, passId);
+    await findOrderGaps(prisma, passId, members.orders.stores.map((s) => s.audienceId));
     await writeRevenue(prisma, passId, odooOrders.companies);
     await writeAudienceStats(prisma, passId, audiences);
     const summary = {

@@ -15,6 +15,8 @@ CREATE TABLE "reconcile_odoo_orders" (
     "state" TEXT NOT NULL,
     "invoiced" BOOLEAN NOT NULL DEFAULT false,
     "routed" BOOLEAN NOT NULL DEFAULT false,
+    "buyer_audience_id" TEXT,
+    "buyer_email" TEXT,
     "amount_cents" BIGINT NOT NULL,
     "refunded_cents" BIGINT NOT NULL DEFAULT 0,
 
