@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 
@@ -8,9 +9,10 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
-  if (await getCurrentUser()) redirect(callbackUrl);
   const env = getEnv();
+  // Only a path on our own origin, both for this redirect and for the one the form makes after sign-in.
+  const callbackUrl = safeCallbackPath(params.callbackUrl, env.NEXTAUTH_URL ?? "http://localhost");
+  if (await getCurrentUser()) redirect(callbackUrl);
   const sso = env.OIDC_ISSUER ? (env.OIDC_NAME ?? "SSO") : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
@@ -21,9 +23,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
     </main>
   );
-}
-
-/** Only same-site paths: an open redirect after sign-in would hand sessions to phishing pages. */
-function safeCallback(raw: string | undefined): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") ? raw : "/";
 }

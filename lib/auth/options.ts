@@ -4,6 +4,7 @@ import { getPrisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { authorizeCredentials } from "./authorize";
 import { isRole, type Role } from "./roles";
+import { safeRedirectUrl } from "./safe-callback";
 import { resolveAuthSecret } from "./secret";
 import { oidcProvider, resolveOidcUser } from "./oidc";
 
@@ -59,6 +60,10 @@ function buildAuthOptions(): AuthOptions {
       ...(oidc ? [oidc] : []),
     ],
     callbacks: {
+      // next-auth's default accepts any path starting with "/", including "/\\evil.example".
+      async redirect({ url, baseUrl }) {
+        return safeRedirectUrl(url, baseUrl);
+      },
       async signIn({ user, account }) {
         if (account?.provider !== "oidc") return true;
         const local = await resolveOidcUser(getPrisma(), user.email, user.name, env.OIDC_DEFAULT_ROLE);
