@@ -3,6 +3,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { getPrisma } from "@/lib/db/client";
 import { getEnv } from "@/lib/env";
 import { authorizeCredentials } from "./authorize";
+import { resolveClientIp } from "./client-ip";
 import { isRole, type Role } from "./roles";
 import { safeRedirectUrl } from "./safe-callback";
 import { resolveAuthSecret } from "./secret";
@@ -50,7 +51,7 @@ function buildAuthOptions(): AuthOptions {
           const outcome = await authorizeCredentials(getPrisma(), {
             email: credentials?.email ?? "",
             password: credentials?.password ?? "",
-            ip: clientIp(req.headers ?? {}),
+            ip: resolveClientIp(req.headers ?? {}, env.TRUSTED_PROXIES),
           });
           if (outcome.ok) return outcome.user;
           // next-auth passes a thrown message through to the form as `error`.
@@ -87,12 +88,4 @@ function buildAuthOptions(): AuthOptions {
       },
     },
   };
-}
-
-function clientIp(headers: Record<string, unknown>): string {
-  // The first X-Forwarded-For hop is the client when a proxy in front sets it; `next start` sets it too.
-  const forwarded = headers["x-forwarded-for"];
-  const first = typeof forwarded === "string" ? forwarded.split(",")[0]?.trim() : undefined;
-  const real = headers["x-real-ip"];
-  return first || (typeof real === "string" ? real : "") || "unknown";
 }
