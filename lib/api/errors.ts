@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger } from "@/lib/logger";
+import { badInputStatus } from "./bad-input-status";
 
 /** The one error type route handlers and actions throw on purpose; anything else becomes a generic 500. */
 export class ApiError extends Error {
@@ -25,6 +26,15 @@ export function errorResponse(error: unknown): NextResponse {
     return NextResponse.json(
       { error: { code: "invalid_input", message: "The request is not valid.", issues: error.issues } },
       { status: 400 },
+    );
+  }
+  const status = badInputStatus(error);
+  if (status !== undefined) {
+    // The caller's mistake, not ours: one line, no stack.
+    logger.info({ status, code: (error as { code?: string }).code }, "refused input the database cannot hold");
+    return NextResponse.json(
+      { error: { code: status === 404 ? "not_found" : "invalid_input", message: status === 404 ? "Not found." : "The request is not valid." } },
+      { status },
     );
   }
   logger.error({ err: error }, "unhandled error in route handler");
