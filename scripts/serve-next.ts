@@ -28,6 +28,10 @@ const server = createServer((req, res) => {
 });
 server.listen(port, hostname, () => console.log(`ready on http://${hostname}:${port}`));
 
-const stop = () => server.close(() => process.exit(0));
+const stop = () => {
+  server.close(() => process.exit(0));
+  // Keep-alive connections would hold close() open.
+  server.closeAllConnections();
+};
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);
