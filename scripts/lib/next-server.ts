@@ -52,7 +52,7 @@ export function buildIsFresh(root = process.cwd()): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "next.config.ts", "package-lock.json", "instrumentation.ts"];
+  const sources = ["app", "components", "lib", "next.config.ts", "package-lock.json", "instrumentation.ts", "proxy.ts"];
   return sources.every((s) => newestMtime(path.join(root, s)) <= builtAt);
 }
 

@@ -5,7 +5,7 @@ import { dedupeKeyOf } from "./dedupe-key";
 import { eventEmail, webhookEventSchema } from "./event-schema";
 import { loadManagedAudiences, unmanagedListReason } from "./managed-audiences";
 import { formToTree } from "./parse-form";
-import { readBodyLimited } from "./read-body";
+import { readBodyLimited } from "@/lib/http/read-body";
 import { secretMatches } from "./secret";
 
 /**
