@@ -1,6 +1,7 @@
 import { NextResponse } from "next/server";
 import { ZodError } from "zod";
 import { logger } from "@/lib/logger";
+import { isDatabaseUnavailable } from "@/lib/db/health";
 import { badInputStatus } from "./bad-input-status";
 
 /** The one error type route handlers and actions throw on purpose; anything else becomes a generic 500. */
@@ -27,6 +28,11 @@ export function errorResponse(error: unknown): NextResponse {
       { error: { code: "invalid_input", message: "The request is not valid.", issues: error.issues } },
       { status: 400 },
     );
+  }
+  if (isDatabaseUnavailable(error)) {
+    // An outage, not a bug: say so (503, so clients retry) without a stack per request.
+    logger.warn({ code: (error as { code?: string }).code }, "database unavailable");
+    return NextResponse.json({ error: { code: "database_unavailable", message: "The database is unavailable. Try again shortly." } }, { status: 503 });
   }
   const status = badInputStatus(error);
   if (status !== undefined) {
