@@ -205,7 +205,9 @@ test("fuzz: random and malformed requests to every route and server action, sign
       }
       const cls = `${Math.floor(status / 100)}xx`;
       counts[cls] = (counts[cls] ?? 0) + 1;
-      if (status >= 500 || /"status":500/.test(text)) failures.push(`${label}: ${status} ${text.slice(0, 200)}`);
+      // The cron routes fail closed with 503 while CRON_SECRET is unset (as in this suite): a documented refusal.
+      const cronDisabled = status === 503 && /CRON_SECRET is not set/.test(text);
+      if ((status >= 500 && !cronDisabled) || /"status":500/.test(text)) failures.push(`${label}: ${status} ${text.slice(0, 200)}`);
       if (/\n\s+at .+:\d+:\d+/.test(text)) failures.push(`${label}: a stack trace in the response`);
     }
   }

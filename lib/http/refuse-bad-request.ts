@@ -33,7 +33,8 @@ export function refuseActionRequest(req: { signedIn: boolean; contentType: strin
   return undefined;
 }
 
-/** A text/plain action body must be JSON whose `$`-strings are ones a plain object can produce, without NUL. */
+/** A text/plain action body must be a JSON array (the arguments) whose `$`-strings are ones a plain object can
+ * produce, without NUL. */
 export function refuseActionBody(text: string): Refusal | undefined {
   const bad: Refusal = { status: 400, body: { ok: false, status: 400, error: "The request is not valid." } };
   if (text.length > MAX_ACTION_BODY || text.includes("\u0000")) return bad;
@@ -43,6 +44,8 @@ export function refuseActionBody(text: string): Refusal | undefined {
   } catch {
     return bad;
   }
+  // The arguments list: Next spreads it into the action, and anything but an array made that throw (500).
+  if (!Array.isArray(value)) return bad;
   return hasForeignReference(value, 0) ? bad : undefined;
 }
 

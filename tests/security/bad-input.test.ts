@@ -42,7 +42,8 @@ describe("requests Next would answer with 500 are refused before it decodes them
   });
   it("lets through what React sends for plain objects and refuses what a plain object cannot produce", () => {
     for (const ok of ['[{}]', '[{"id":"12","body":"$$5 off"}]', '[{"x":"$undefined"}]', "[]"]) expect(refuseActionBody(ok), ok).toBeUndefined();
-    for (const bad of ["$B1", "{bad json", '["$K1"]', '[{"a":"$@0"}]', '["$Q2"]', '[{"a":"x\\u0000"}]', "x".repeat(1024 * 1024 + 1)]) {
+    // "str", null and {} are JSON but not an arguments list: Next's spread of them threw (found by the e2e fuzz).
+    for (const bad of ['"str"', "null", "{}", "42", "$B1", "{bad json", '["$K1"]', '[{"a":"$@0"}]', '["$Q2"]', '[{"a":"x\\u0000"}]', "x".repeat(1024 * 1024 + 1)]) {
       expect(refuseActionBody(bad)?.status, bad.slice(0, 20)).toBe(400);
     }
   });
