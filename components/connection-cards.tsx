@@ -15,7 +15,7 @@ export function ConnectionCards({ connections }: { connections: ConnectionStatus
               {c.configured ? "Configured" : "Not configured"}
             </span>
           </div>
-          <p className="mt-2 break-all text-sm text-slate-600">{c.target ?? "No address set."}</p>
+          {c.target !== undefined && <p className="mt-2 break-all text-sm text-slate-600">{c.target}</p>}
           {c.missing.length > 0 && (
             <p className="mt-2 text-xs text-slate-500">Missing: {c.missing.join(", ")} (see README, Configuration).</p>
           )}

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { demoConnectionsFor } from "./demo-connections";
+import { parseTrustedProxies } from "./net/trusted-proxies";
 
 /**
  * The one place that reads process.env. Everything else asks getEnv().
@@ -48,6 +49,18 @@ export const envSchema = z
     MAILCHIMP_WEBHOOK_BASE_URL: optionalUrl,
     /** Where alerts are posted as Slack-compatible JSON (a Slack incoming webhook or any receiver). A secret. */
     ALERT_WEBHOOK_URL: optionalUrl,
+    /** Proxies whose X-Forwarded-For is believed (IPs or CIDRs, comma-separated); none by default. */
+    TRUSTED_PROXIES: z
+      .string()
+      .optional()
+      .transform((raw, ctx) => {
+        try {
+          return parseTrustedProxies(raw);
+        } catch (error) {
+          ctx.addIssue({ code: "custom", message: (error as Error).message });
+          return z.NEVER;
+        }
+      }),
     LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
     PORT: z.coerce.number().int().positive().default(3000),
   })

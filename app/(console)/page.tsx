@@ -26,7 +26,7 @@ async function Overview() {
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Audience health</h2>
       <AudienceHealthPanel names={Object.fromEntries(names)} />
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Connections</h2>
-      <ConnectionCards connections={connectionStatuses()} />
+      <ConnectionCards connections={connectionStatuses({ details: user?.role === "admin" })} />
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/auth/sign-in-form";
 import { homeFor } from "@/lib/auth/roles";
+import { safeCallbackPath } from "@/lib/auth/safe-callback";
 import { getCurrentUser } from "@/lib/auth/session";
 import { getEnv } from "@/lib/env";
 
@@ -9,12 +10,14 @@ export const dynamic = "force-dynamic";
 
 export default async function SignInPage({ searchParams }: { searchParams: Promise<Record<string, string | undefined>> }) {
   const params = await searchParams;
-  const callbackUrl = safeCallback(params.callbackUrl);
-  const user = await getCurrentUser();
-  // Without a page to return to, each role lands on its own home (finance on Revenue): the form comes back here
-  // once signed in, and this redirect picks the home of whoever signed in.
-  if (user) redirect(callbackUrl ?? homeFor(user.role));
   const env = getEnv();
+  // Only a path on our own origin, both for this redirect and for the one the form makes after sign-in. Without
+  // a page to return to, each role lands on its own home (finance on Revenue): the form comes back here once
+  // signed in, and this redirect picks the home of whoever signed in.
+  const asked = params.callbackUrl ? safeCallbackPath(params.callbackUrl, env.NEXTAUTH_URL ?? "http://localhost") : null;
+  const callbackUrl = asked && !asked.startsWith("/signin") ? asked : null;
+  const user = await getCurrentUser();
+  if (user) redirect(callbackUrl ?? homeFor(user.role));
   const sso = env.OIDC_ISSUER ? (env.OIDC_NAME ?? "SSO") : undefined;
   return (
     <main className="flex min-h-screen items-center justify-center px-4">
@@ -25,9 +28,4 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
       </div>
     </main>
   );
-}
-
-/** Only same-site paths: an open redirect after sign-in would hand sessions to phishing pages. */
-function safeCallback(raw: string | undefined): string | null {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/signin") ? raw : null;
 }

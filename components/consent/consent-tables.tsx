@@ -85,7 +85,10 @@ export function EventTable({ rows, names }: { rows: ConsentOverview["events"] } 
               {e.email && !e.knownToEngine && <span className="ml-2 rounded bg-amber-50 px-1.5 text-xs text-amber-700">not synced by Bridgeline</span>}
             </td>
             <td className={td}>{e.source}</td>
-            <td className={td}><StatusPill status={e.status} />{e.error && <span className="ml-2 text-xs text-red-700">{e.error}</span>}</td>
+            <td className={td}><StatusPill status={e.status} />
+              {e.ignoredReason && <span data-testid="event-ignored-reason" className="ml-2 text-xs text-slate-600">{e.ignoredReason}</span>}
+              {e.error && <span className="ml-2 text-xs text-red-700">{e.error}</span>}
+            </td>
           </tr>
         ))}
       </DataTable>

@@ -1,7 +1,9 @@
 import { forbidden, redirect } from "next/navigation";
 import type { NextRequest } from "next/server";
 import { z } from "zod";
+import { badInputStatus, containsNul } from "@/lib/api/bad-input-status";
 import { ApiError, errorResponse, forbiddenFor, unauthorized } from "@/lib/api/errors";
+import { isDatabaseUnavailable } from "@/lib/db/health";
 import { logger } from "@/lib/logger";
 import type { SignedInUser } from "./authorize";
 import { canSee, pageBySlug, type PageSlug, type Role } from "./roles";
@@ -48,9 +50,14 @@ export function defineAction<S extends z.ZodType, T>(
   run: (input: z.output<S>, user: SignedInUser) => Promise<T>,
 ): (raw: z.input<S>) => Promise<ActionResult<T>> {
   return async (raw) => {
-    const user = await getCurrentUser();
+    const user = await getCurrentUser().catch((error: unknown) => {
+      if (isDatabaseUnavailable(error)) return "unavailable" as const;
+      throw error;
+    });
+    if (user === "unavailable") return { ok: false, status: 503, error: "The database is unavailable. Try again shortly." };
     if (!user) return { ok: false, status: 401, error: "Sign in first." };
     if (!options.roles.includes(user.role)) return { ok: false, status: 403, error: `Your role may not ${options.name}.` };
+    if (containsNul(raw)) return { ok: false, status: 400, error: "Text may not contain NUL characters." };
     const parsed = options.input.safeParse(raw);
     if (!parsed.success) {
       const fields = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
@@ -60,6 +67,12 @@ export function defineAction<S extends z.ZodType, T>(
       return { ok: true, data: await run(parsed.data, user) };
     } catch (error) {
       if (error instanceof ApiError) return { ok: false, status: error.status, error: error.message };
+      if (isDatabaseUnavailable(error)) return { ok: false, status: 503, error: "The database is unavailable. Try again shortly." };
+      const status = badInputStatus(error);
+      if (status !== undefined) {
+        logger.info({ status, action: options.name, code: (error as { code?: string }).code }, "server action refused input the database cannot hold");
+        return { ok: false, status, error: status === 404 ? "Not found." : "The request is not valid." };
+      }
       logger.error({ err: error, action: options.name }, "unhandled error in server action");
       return { ok: false, status: 500, error: "Something went wrong." };
     }

@@ -3,6 +3,13 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 /**
  * Sign-in throttling stored in Postgres, so every app process sees the same counts. Failures are counted
  * per account (any email string, existing or not, so a lockout reveals nothing) and per client IP.
+ *
+ * The account lock binds only IPs that are failing. An attempt from an IP with no failure in the window (on any
+ * account) is still checked against the password, so a stranger's five bad guesses cannot lock the owner out;
+ * a wrong guess from that IP makes it a failing IP, bound by the lock for the rest of the window. A distributed
+ * guesser thus gets one guess per address per window against a locked account, while the address it used is
+ * also blocked on every other account. The client IP comes from lib/auth/client-ip.ts, which believes
+ * X-Forwarded-For only from TRUSTED_PROXIES, so rotating that header no longer mints fresh addresses.
  */
 export const LIMITS = {
   windowMs: 15 * 60 * 1000,
@@ -36,8 +43,9 @@ export async function checkSignInLimit(prisma: PrismaClient, email: string, ip: 
       select: { createdAt: true },
     }),
   ]);
+  const ipIsFailing = byIp.length > 0;
   const blocking = [
-    byAccount.length >= LIMITS.perAccount ? byAccount[byAccount.length - LIMITS.perAccount] : undefined,
+    ipIsFailing && byAccount.length >= LIMITS.perAccount ? byAccount[byAccount.length - LIMITS.perAccount] : undefined,
     byIp.length >= LIMITS.perIp ? byIp[byIp.length - LIMITS.perIp] : undefined,
   ].filter((a) => a !== undefined);
   if (blocking.length === 0) return { allowed: true, retryAfterSeconds: 0 };

@@ -8,8 +8,17 @@ export interface ConnectionStatus {
   missing: string[];
 }
 
-/** What the console can say about the two connections from configuration alone (no network call). */
-export function connectionStatuses(): ConnectionStatus[] {
+/**
+ * What the console can say about the two connections from configuration alone (no network call). Where they
+ * point (URLs, database name) and what is missing is for admins only: the other roles learn whether each
+ * connection is configured, nothing an attacker holding their session could aim at.
+ */
+export function connectionStatuses(options: { details: boolean }): ConnectionStatus[] {
+  const all = allConnectionStatuses();
+  return options.details ? all : all.map(({ name, configured }) => ({ name, configured, missing: [] }));
+}
+
+function allConnectionStatuses(): ConnectionStatus[] {
   const env = getEnv();
   const odooMissing = (["ODOO_URL", "ODOO_DB", "ODOO_USERNAME", "ODOO_API_KEY"] as const).filter((k) => !env[k]);
   const mcMissing = (["MAILCHIMP_API_KEY"] as const).filter((k) => !env[k]);

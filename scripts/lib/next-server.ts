@@ -2,15 +2,17 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
 
-/** Starts `next start` as a child process with the given environment and waits until /api/health is 200. */
+/**
+ * Starts the built console (scripts/serve-next.ts: Next's handler behind our own HTTP server, which records each
+ * request's TCP peer) as a child process with the given environment and waits until /api/health is 200.
+ */
 export async function startNextServer(options: {
   port: number;
   env: NodeJS.ProcessEnv;
   log?: (line: string) => void;
   timeoutMs?: number;
 }): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const nextBin = path.resolve("node_modules", "next", "dist", "bin", "next");
-  const child = spawn(process.execPath, [nextBin, "start", "-p", String(options.port), "-H", "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts", "serve-next.ts"), String(options.port), "127.0.0.1"], {
     env: { ...options.env, PORT: String(options.port) },
     stdio: ["ignore", "pipe", "pipe"],
   });
@@ -34,7 +36,7 @@ export async function startNextServer(options: {
 async function waitForHealth(url: string, child: ChildProcess, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`next start exited with code ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`the console server exited with code ${child.exitCode}`);
     const status = await fetch(`${url}/api/health`).then(
       (r) => r.status,
       () => 0,
@@ -50,7 +52,7 @@ export function buildIsFresh(root = process.cwd()): boolean {
   const buildId = path.join(root, ".next", "BUILD_ID");
   if (!existsSync(buildId)) return false;
   const builtAt = statSync(buildId).mtimeMs;
-  const sources = ["app", "components", "lib", "next.config.ts", "package-lock.json", "instrumentation.ts"];
+  const sources = ["app", "components", "lib", "next.config.ts", "package-lock.json", "instrumentation.ts", "proxy.ts"];
   return sources.every((s) => newestMtime(path.join(root, s)) <= builtAt);
 }
 

@@ -26,12 +26,12 @@ describe("authorizeCredentials", () => {
     expect(inactive).toEqual(unknown);
   });
 
-  it("locks an account after repeated failures, even with the right password, and says for how long", async () => {
+  it("locks an account after repeated failures for the IPs that failed, even with the right password", async () => {
     await createUser(prisma, { email: "target@example.com", name: "T", role: "marketing", password: PASSWORD });
     for (let i = 0; i < LIMITS.perAccount; i++) {
       await authorizeCredentials(prisma, { email: "target@example.com", password: `guess${i}`, ip: `10.1.0.${i}` });
     }
-    const locked = await authorizeCredentials(prisma, { email: "target@example.com", password: PASSWORD, ip: "10.1.1.1" });
+    const locked = await authorizeCredentials(prisma, { email: "target@example.com", password: PASSWORD, ip: "10.1.0.0" });
     expect(locked).toMatchObject({ ok: false, reason: "locked" });
     if (!locked.ok && locked.reason === "locked") {
       expect(locked.retryAfterSeconds).toBeGreaterThan(0);
@@ -39,11 +39,24 @@ describe("authorizeCredentials", () => {
     }
   });
 
+  it("lets the owner in with the right password from an IP that is not failing, while the lock holds for others (issue 15)", async () => {
+    await createUser(prisma, { email: "owner@example.com", name: "O", role: "ops", password: PASSWORD });
+    for (let i = 0; i < LIMITS.perAccount + 2; i++) {
+      await authorizeCredentials(prisma, { email: "owner@example.com", password: `attacker${i}`, ip: "198.51.100.7" });
+    }
+    expect(await authorizeCredentials(prisma, { email: "owner@example.com", password: PASSWORD, ip: "198.51.100.7" })).toMatchObject({ reason: "locked" });
+    // A fresh address with a wrong guess gets one answer, then is bound by the lock like the attacker.
+    expect(await authorizeCredentials(prisma, { email: "owner@example.com", password: "guess", ip: "198.51.100.8" })).toEqual({ ok: false, reason: "invalid" });
+    expect(await authorizeCredentials(prisma, { email: "owner@example.com", password: PASSWORD, ip: "198.51.100.8" })).toMatchObject({ reason: "locked" });
+    // The owner, from an address with no failures, gets in.
+    expect(await authorizeCredentials(prisma, { email: "owner@example.com", password: PASSWORD, ip: "203.0.113.5" })).toMatchObject({ ok: true });
+  });
+
   it("locks unknown emails the same way, so a lockout does not reveal which accounts exist", async () => {
     for (let i = 0; i < LIMITS.perAccount; i++) {
       await authorizeCredentials(prisma, { email: "ghost@example.com", password: "x", ip: `10.2.0.${i}` });
     }
-    expect(await authorizeCredentials(prisma, { email: "ghost@example.com", password: "x", ip: "10.2.1.1" })).toMatchObject({
+    expect(await authorizeCredentials(prisma, { email: "ghost@example.com", password: "x", ip: "10.2.0.1" })).toMatchObject({
       reason: "locked",
     });
   });

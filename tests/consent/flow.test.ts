@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditAudienceWebhooks, ensureAudienceWebhook, pollAudienceConsent, runConsentJob, type ConsentDeps } from "@/lib/consent";
+import { savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "../helpers/db";
 import { useWebhookSecret } from "./helpers";
 import { startConsentStack, waitFor } from "./stack";
@@ -14,6 +15,8 @@ beforeAll(async () => {
   useWebhookSecret();
   stack = await startConsentStack();
   deps = { prisma, odoo: stack.odoo };
+  // Consent events apply only to audiences of the active policy (issue 15): the stack's one audience is one.
+  await savePolicy(prisma, { routing: { rules: [{ name: "All", audienceId: stack.listId }] } });
   for (const email of ["eve@acme.io", "bob@acme.io", "fay@acme.io", "gus@acme.io", "ida@acme.io", "kim@acme.io"]) {
     await stack.mailchimp.members.upsert(stack.listId, { email_address: email, status_if_new: "subscribed" });
     await prisma.syncRecord.create({ data: { audienceId: stack.listId, email, partnerIds: [email.length], lastStatus: "synced", memberStatus: "subscribed" } });

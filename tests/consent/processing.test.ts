@@ -4,12 +4,15 @@ import { startOdooEmulator } from "@/emulators/odoo/server";
 import { applyWritebacks, decideApproval, guardMemberWrite, needsApproval, processWebhookEvents, runConsentJob, type ConsentDeps } from "@/lib/consent";
 import { createUser } from "@/lib/auth/users";
 import { OdooClient } from "@/lib/odoo";
+import { savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "../helpers/db";
 import { ctx, formRequest, SECRET, unsubscribeFields, useWebhookSecret } from "./helpers";
 
 // Processing rules on stored events: once-only under concurrency, the approval gate, permanent errors, options.
 
 const { prisma } = await useTestDatabase({ asProcessDefault: true });
+// Events are applied only for the policy's audiences (issue 15); aud1 is the one these tests deliver to.
+await savePolicy(prisma, { routing: { rules: [{ name: "All", audienceId: "aud1" }] } });
 let odooEmu: Awaited<ReturnType<typeof startOdooEmulator>>;
 let deps: ConsentDeps;
 

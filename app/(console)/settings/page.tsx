@@ -13,7 +13,7 @@ export default function SettingsPage() {
   return (
     <ConsolePage slug="settings">
       <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">Connections</h2>
-      <ConnectionCards connections={connectionStatuses()} />
+      <ConnectionCards connections={connectionStatuses({ details: true })} />
       <p className="mt-2 text-xs text-slate-500">
         Connections are configured through environment variables (README, Configuration); secrets are never shown here.
       </p>

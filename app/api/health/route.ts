@@ -1,6 +1,7 @@
 /**
  * GET /api/health — public liveness and database check for load balancers and `npm run demo`.
- * 200 {status:"ok"} when Postgres answers, 503 {status:"degraded"} when it does not. Reveals no data.
+ * 200 {status:"ok"} when Postgres answers, 503 {status:"degraded"} with the reason (e.g. DatabaseNotReachable) when
+ * it does not. Reveals no data and no connection string.
  */
 import { NextResponse } from "next/server";
 import { checkDatabase } from "@/lib/db/health";

@@ -1,4 +1,5 @@
 import { nowOf, settingsOf, type ConsentDeps } from "../types";
+import { loadManagedAudiences, unmanagedListReason } from "../webhook/managed-audiences";
 import { applyEvent } from "./apply-event";
 
 export interface ProcessSummary {
@@ -23,6 +24,8 @@ export async function processWebhookEvents(
   const settings = settingsOf(deps);
   const summary: ProcessSummary = { claimed: 0, processed: 0, ignored: 0, failed: 0 };
   const skip: bigint[] = [];
+  // Checked again here, not only on receipt: the policy may have dropped the audience since the event arrived.
+  const managed = await loadManagedAudiences(deps.prisma);
   while (summary.claimed < limit) {
     let claimedId: bigint | null = null;
     try {
@@ -35,10 +38,11 @@ export async function processWebhookEvents(
         if (id === undefined) return null;
         claimedId = id;
         const row = await tx.mailchimpWebhookEvent.findUniqueOrThrow({ where: { id } });
-        const result = await applyEvent(tx, row, settings);
+        const ignoredReason = managed.has(row.listId) ? null : unmanagedListReason(row.listId);
+        const result = ignoredReason === null ? await applyEvent(tx, row, settings) : "ignored";
         await tx.mailchimpWebhookEvent.update({
           where: { id },
-          data: { status: result, attempts: { increment: 1 }, processedAt: nowOf(deps), error: null },
+          data: { status: result, attempts: { increment: 1 }, processedAt: nowOf(deps), error: null, ...(ignoredReason ? { ignoredReason } : {}) },
         });
         return result;
       });

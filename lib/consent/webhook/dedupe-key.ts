@@ -1,13 +1,18 @@
 import { createHash } from "node:crypto";
+import type { WebhookEvent } from "./event-schema";
 
 /**
- * Mailchimp retries a delivery with the same fields, so a hash of the sorted fields identifies the delivery.
- * Sorting makes the key independent of field order; length prefixes keep two different field sets from
- * hashing the same bytes.
+ * Identifies one delivery by what it means, not by its bytes: the type, the second it fired, the list, the
+ * address(es) lowercased, and for campaigns the campaign id. Mailchimp's retries, and replays that differ only in
+ * letter case, field order or extra fields, all get the same key and are stored once. Length prefixes keep two
+ * different field sets from hashing the same bytes.
  */
-export function dedupeKeyOf(params: URLSearchParams): string {
-  const pairs = [...params].sort(([a, av], [b, bv]) => (a === b ? (av < bv ? -1 : av > bv ? 1 : 0) : a < b ? -1 : 1));
+export function dedupeKeyOf(event: WebhookEvent): string {
+  const parts: string[] = [event.type, event.fired_at.toISOString(), event.data.list_id];
+  if (event.type === "upemail") parts.push(event.data.old_email.trim().toLowerCase(), event.data.new_email.trim().toLowerCase());
+  else if (event.type === "campaign") parts.push(event.data.id);
+  else parts.push(event.data.email.trim().toLowerCase());
   const hash = createHash("sha256");
-  for (const [k, v] of pairs) hash.update(`${k.length}:${k}=${v.length}:${v};`);
+  for (const p of parts) hash.update(`${p.length}:${p};`);
   return `webhook:${hash.digest("hex")}`;
 }

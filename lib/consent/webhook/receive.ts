@@ -3,8 +3,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { normalizeEmail } from "../types";
 import { dedupeKeyOf } from "./dedupe-key";
 import { eventEmail, webhookEventSchema } from "./event-schema";
+import { loadManagedAudiences, unmanagedListReason } from "./managed-audiences";
 import { formToTree } from "./parse-form";
-import { readBodyLimited } from "./read-body";
+import { readBodyLimited } from "@/lib/http/read-body";
 import { secretMatches } from "./secret";
 
 /**
@@ -17,9 +18,15 @@ export interface ReceiverDeps {
   /** MAILCHIMP_WEBHOOK_SECRET; undefined disables the endpoint (404 to everyone). */
   secret: string | undefined;
   log: Pick<Logger, "warn" | "info">;
+  /** The clock fired_at is checked against; tests move it. */
+  now?: () => Date;
 }
 
 export const MAX_WEBHOOK_BODY = 64 * 1024;
+/** Mailchimp's clock and ours may differ a little; a fired_at further ahead than this is refused as forged. */
+export const MAX_CLOCK_SKEW_MS = 5 * 60 * 1000;
+/** Postgres text cannot hold NUL (22021), and no real delivery contains one. */
+const NUL = "\u0000";
 
 const json = (status: number, body: Record<string, unknown>) => Response.json(body, { status });
 const notFound = () => json(404, { error: "not_found" });
@@ -45,6 +52,9 @@ export async function receiveWebhookPost(deps: ReceiverDeps, given: string, req:
   if (body === "too_large") return json(413, { error: "payload_too_large" });
 
   const params = new URLSearchParams(body);
+  if ([...params].some(([k, v]) => k.includes(NUL) || v.includes(NUL))) {
+    return json(400, { error: "invalid_event", issues: ["NUL bytes are not allowed"] });
+  }
   const tree = formToTree(params);
   const parsed = webhookEventSchema.safeParse(tree);
   if (!parsed.success) {
@@ -52,7 +62,13 @@ export async function receiveWebhookPost(deps: ReceiverDeps, given: string, req:
     return json(400, { error: "invalid_event", issues });
   }
   const event = parsed.data;
+  const now = deps.now?.() ?? new Date();
+  if (event.fired_at.getTime() > now.getTime() + MAX_CLOCK_SKEW_MS) {
+    return json(400, { error: "invalid_event", issues: ["fired_at: is in the future"] });
+  }
   const email = eventEmail(event);
+  const managed = (await loadManagedAudiences(deps.prisma)).has(event.data.list_id);
+  const ignoredReason = event.type === "campaign" ? "campaign events carry no consent" : managed ? null : unmanagedListReason(event.data.list_id);
   const { count } = await deps.prisma.mailchimpWebhookEvent.createMany({
     data: [
       {
@@ -63,8 +79,9 @@ export async function receiveWebhookPost(deps: ReceiverDeps, given: string, req:
         source: "webhook",
         // The delivery as received (nested), so the processor re-validates exactly what Mailchimp sent.
         payload: tree,
-        dedupeKey: dedupeKeyOf(params),
-        status: event.type === "campaign" ? "ignored" : "received",
+        dedupeKey: dedupeKeyOf(event),
+        status: ignoredReason === null ? "received" : "ignored",
+        ignoredReason,
       },
     ],
     skipDuplicates: true,

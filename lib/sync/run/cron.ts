@@ -1,5 +1,6 @@
 import { timingSafeEqual, createHash } from "node:crypto";
 import { z } from "zod";
+import { readBodyLimited } from "@/lib/http/read-body";
 import type { Db } from "./db";
 import { RunConflictError } from "./errors";
 import type { RunQueue } from "./queue";
@@ -12,13 +13,17 @@ export interface CronDeps {
   queue: () => Promise<RunQueue>;
 }
 
+/** The body is at most `{"mode":"incremental"}`; anything much larger is not a scheduler talking. */
+export const MAX_CRON_BODY = 1024;
+
 const body = z.object({ mode: z.enum(["full", "incremental"]).default("incremental") }).strict();
 
 /** The cron route's logic, as a plain function of a Request so it is tested without Next. */
 export async function handleCronRequest(req: Request, deps: CronDeps): Promise<Response> {
   if (!deps.secret) return json(503, { error: "Scheduled runs are disabled: CRON_SECRET is not set" });
   if (!bearerMatches(req.headers.get("authorization"), deps.secret)) return json(401, { error: "Unauthorized" });
-  const text = await req.text();
+  const text = await readBodyLimited(req, MAX_CRON_BODY);
+  if (text === "too_large") return json(413, { error: `Body over ${MAX_CRON_BODY} bytes` });
   let parsed: z.infer<typeof body>;
   try {
     parsed = body.parse(text.trim() === "" ? {} : JSON.parse(text));

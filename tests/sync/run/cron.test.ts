@@ -49,4 +49,10 @@ describe("cron route", () => {
     const bad = await handleCronRequest(post("Bearer s3cret-value", "{\"mode\":\"everything\"}"), deps("s3cret-value"));
     expect(bad.status).toBe(400);
   });
+
+  it("refuses a body over 1 KB with 413 before reading the rest, and starts nothing (issue 15)", async () => {
+    const huge = JSON.stringify({ mode: "full", pad: "x".repeat(5000) });
+    expect((await handleCronRequest(post("Bearer s3cret-value", huge), deps("s3cret-value"))).status).toBe(413);
+    expect(await db.prisma.syncRun.count()).toBe(0);
+  });
 });

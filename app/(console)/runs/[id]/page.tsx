@@ -26,7 +26,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 }
 
 async function RunDetail({ id }: { id: string }) {
-  if (!/^[0-9a-f-]{36}$/.test(id)) notFound();
+  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFound();
   const [run, user, names, progress] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames(), loadRunProgress(id)]);
   if (!run || !progress) notFound();
   const counters: [string, number][] = [
