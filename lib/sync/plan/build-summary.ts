@@ -32,6 +32,7 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
         update: tally.plannedUpdate - tally.departures,
         departures: tally.departures,
         unchanged: tally.unchanged,
+        refusedByMailchimp: tally.refused,
         excluded: tally.excluded,
         batches: s.batches,
       },

@@ -6,6 +6,8 @@ import type { StagedGroup } from "./read-groups";
 
 export type GroupOutcome =
   | { kind: "duplicate" }
+  /** Mailchimp refused exactly this payload for this address for good: one open exception, not a re-send per run. */
+  | { kind: "refused"; record: PlannedRecord }
   | { kind: "unchanged"; record: PlannedRecord }
   | { kind: "subscribe_new" | "upsert_existing"; record: PlannedRecord };
 
@@ -25,6 +27,7 @@ export function planGroup(group: StagedGroup, policy: Policy, force = false): Gr
   const base = { audienceId: group.audienceId, email: group.email, partnerIds: group.partnerIds, payload, hash, statusIfNew: group.statusIfNew as PlannedRecord["statusIfNew"] };
   const synced = group.synced;
   if (!force && synced?.lastStatus === "synced" && synced.payloadHash === hash) return { kind: "unchanged", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
+  if (!force && synced?.lastStatus === "exception" && synced.refusedHash === hash) return { kind: "refused", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
   if (synced?.payloadHash) {
     const diff = diffManagedTags(policy.tags.prefix, payload.tags, synced.appliedTags);
     // A forced re-send (repair) switches every wanted tag on again: someone may have removed one in Mailchimp.

@@ -13,6 +13,8 @@ export class PlanTally {
   plannedUpdate = 0;
   departures = 0;
   unchanged = 0;
+  /** Refused by Mailchimp for good with this very payload: not sent again (plan/plan-group.ts). */
+  refused = 0;
   partnersRead = 0;
   readonly excludedByReason: Partial<Record<ExclusionReason, number>> = {};
   readonly samples: Record<SampleCategory, Record<string, unknown>[]> = {
