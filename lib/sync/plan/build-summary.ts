@@ -33,6 +33,7 @@ export function buildSummary(s: SummaryInput): Record<string, unknown> {
         departures: tally.departures,
         unchanged: tally.unchanged,
         refusedByMailchimp: tally.refused,
+        movedInMailchimp: tally.moved,
         excluded: tally.excluded,
         batches: s.batches,
       },

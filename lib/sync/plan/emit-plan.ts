@@ -24,8 +24,8 @@ export async function emitGroups(prisma: PrismaClient, stage: PlanStage, policy:
         continue;
       }
       const sample = { audienceId: g.audienceId, email: g.email, partnerIds: g.partnerIds, tagsToAdd: out.record.tagsToAdd, tagsToRemove: out.record.tagsToRemove, payload: out.record.payload };
-      if (out.kind === "refused") {
-        tally.refused++;
+      if (out.kind === "refused" || out.kind === "moved") {
+        tally[out.kind]++;
         continue;
       }
       if (out.kind === "unchanged") {

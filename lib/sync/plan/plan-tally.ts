@@ -15,6 +15,8 @@ export class PlanTally {
   unchanged = 0;
   /** Refused by Mailchimp for good with this very payload: not sent again (plan/plan-group.ts). */
   refused = 0;
+  /** Moved by Mailchimp to another address (upemail), awaiting ops in Odoo: never written to. */
+  moved = 0;
   partnersRead = 0;
   readonly excludedByReason: Partial<Record<ExclusionReason, number>> = {};
   readonly samples: Record<SampleCategory, Record<string, unknown>[]> = {
