@@ -62,6 +62,12 @@ export const policySchema = z.strictObject({
       company: z.boolean().default(true),
     })
     .prefault({}),
+  summaries: z
+    .strictObject({
+      /** Days a run summary keeps its samples' emails and names; ids and counts stay. 0 keeps no details. */
+      sampleDetailsDays: z.number().int().min(0).max(365).default(7),
+    })
+    .prefault({}),
   batching: z
     .strictObject({
       subscribeBatchSize: z.number().int().min(1).max(500).default(500),

@@ -1,4 +1,5 @@
 import { ensureAudienceWebhook } from "@/lib/consent";
+import { purgeSampleDetails } from "./purge-sample-details";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
 import { parseRunScope } from "./run-scope";
@@ -85,6 +86,7 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
     excluded: plan.excluded, exceptions: plan.exceptions, policyVersion, cursorFrom, cursorTo: plan.cursorTo,
   };
   const summary = { plan: plan.summary ?? null, dispatchGeneration: 0 } as object;
+  await purgeSampleDetails(rt.prisma, new Date());
   if (dryRun) {
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });
     await rt.prisma.syncRun.updateMany({
