@@ -3,6 +3,8 @@
  * production build of the console, and one demo user per role whose passwords are printed once.
  */
 import { randomBytes } from "node:crypto";
+import { existsSync, rmSync } from "node:fs";
+import path from "node:path";
 import { ensureDemoUsers } from "@/lib/auth/users";
 import { createPrisma } from "@/lib/db/client";
 import { writeDemoConnections } from "@/lib/demo-connections";
@@ -29,10 +31,19 @@ async function main() {
     await runNextBuild(childEnv);
   }
   // The demo's Odoo and Mailchimp: the emulators, as their own processes, unless real ones are configured.
+  // Their state lives under .data/emulators, so a restarted demo continues where it left off; --fresh starts over.
+  const stateDir = path.join(env.BRIDGELINE_DATA_DIR, "emulators");
+  const odooState = path.join(stateDir, "odoo.json");
+  const mailchimpState = path.join(stateDir, "mailchimp.json");
+  if (process.argv.includes("--fresh")) rmSync(stateDir, { recursive: true, force: true });
+  const continuing = existsSync(odooState) && existsSync(mailchimpState);
   const emulators =
     env.ODOO_URL || env.MAILCHIMP_API_KEY
       ? undefined
-      : await startEmulators({ odooArgs: ["--port", "0", "--demo"], mailchimpArgs: ["--port", "0", "--lists", DEMO_AUDIENCES_FIXTURE] });
+      : await startEmulators({
+          odooArgs: ["--port", "0", "--demo", "--state", odooState],
+          mailchimpArgs: ["--port", "0", "--lists", DEMO_AUDIENCES_FIXTURE, "--state", mailchimpState],
+        });
   if (emulators) onShutdown(emulators.stop);
   Object.assign(childEnv, emulators?.env);
   // `npm run sync` and `npm run worker` started beside the demo find these emulators here (lib/env.ts).
@@ -49,7 +60,8 @@ async function main() {
 
   const prisma = createPrisma(db.url);
   const logins = await ensureDemoUsers(prisma);
-  if (emulators) await forgetEmulatedSyncState(prisma);
+  // New emulators know nothing of earlier runs: the sync state that described them goes too.
+  if (emulators && !continuing) await forgetEmulatedSyncState(prisma);
   await ensureDemoPolicy(prisma);
   // Printed as soon as they exist: if the demo is stopped before the console is up, they are not lost.
   if (logins.length > 0) {
@@ -70,7 +82,9 @@ async function main() {
   if (emulators) console.log(`Odoo emulator ${emulators.odoo.url} · Mailchimp emulator ${emulators.mailchimp.url}`);
   console.log("Press Ctrl+C to stop.\n");
 
-  if (emulators) {
+  if (emulators && continuing) {
+    console.log(`The emulators continue from ${stateDir} (\`npm run demo -- --fresh\` starts over).`);
+  } else if (emulators) {
     console.log("Running the first full sync of the emulated business…");
     const summary = await runInitialSync(prisma, db.url);
     console.log(`First sync ${summary.status}: ${JSON.stringify(summary)}`);

@@ -10,11 +10,14 @@ interface PlannerSummary {
   excludedByReason?: Record<string, number>;
   exceptionsByKind?: Record<string, number>;
   samples?: Record<string, Record<string, unknown>[]>;
+  sampleDetails?: Record<string, Record<string, unknown>[]>;
 }
 
-export function plannerSummaryOf(summary: unknown): PlannerSummary | null {
+/** The planner's summary, its samples with emails and names only for a role that may see them (and while kept). */
+export function plannerSummaryOf(summary: unknown, showDetails: boolean): PlannerSummary | null {
   const planner = (summary as { plan?: { planner?: PlannerSummary } } | null)?.plan?.planner;
-  return planner && typeof planner === "object" ? planner : null;
+  if (!planner || typeof planner !== "object") return null;
+  return { ...planner, samples: (showDetails ? planner.sampleDetails : undefined) ?? planner.samples, sampleDetails: undefined };
 }
 
 const SAMPLE_LIMIT = 15;

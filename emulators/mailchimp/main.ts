@@ -1,15 +1,35 @@
 import { HELP, parseFlags } from "./cli-flags.js";
 import { startMailchimpEmulator } from "./server.js";
+import { accountVersion, restoreMailchimpState, saveMailchimpState } from "./state-file.js";
 
 // CLI entry point: start the emulator, print one JSON line with where it listens, stop on SIGINT/SIGTERM.
 
-const parsed = parseFlags(process.argv.slice(2));
+// --state FILE: the account is restored from FILE and saved back to it (the demo's .data/, scripts/demo.ts).
+const argv = process.argv.slice(2);
+const at = argv.indexOf("--state");
+const stateFile = at >= 0 ? argv[at + 1] : undefined;
+if (at >= 0) argv.splice(at, 2);
+const parsed = parseFlags(argv);
 if (parsed === "help") {
   process.stdout.write(HELP);
 } else {
   const running = await startMailchimpEmulator(parsed);
-  process.stdout.write(`${JSON.stringify({ mailchimp_emulator: "listening", url: running.url, api_key: running.apiKey, dc: running.state.options.dc })}\n`);
-  const stop = (): void => void running.close().then(() => process.exit(0));
+  const restored = stateFile ? restoreMailchimpState(running.state, stateFile) : false;
+  let saved = "";
+  const save = (): void => {
+    if (!stateFile || accountVersion(running.state) === saved) return;
+    saveMailchimpState(running.state, stateFile);
+    saved = accountVersion(running.state);
+  };
+  save();
+  const timer = setInterval(save, 2_000);
+  process.stdout.write(`${JSON.stringify({ mailchimp_emulator: "listening", url: running.url, api_key: running.apiKey, dc: running.state.options.dc, restored })}\n`);
+  const stop = (): void => {
+    clearInterval(timer);
+    saved = "";
+    save();
+    void running.close().then(() => process.exit(0));
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

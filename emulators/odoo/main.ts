@@ -2,11 +2,15 @@
 // Prints one JSON line once listening so a parent process can parse url and credentials.
 import { HELP, parseCli } from "./cli.js";
 import { startOdooEmulator } from "./server.js";
+import { restoreOdooState, saveOdooState, storeVersion } from "./state-file.js";
+import { takeStateFlag } from "./state-flag.js";
 
 async function main(): Promise<void> {
+  // --state FILE: the database is restored from FILE and saved back to it (the demo's .data/, scripts/demo.ts).
+  const { stateFile, args } = takeStateFlag(process.argv.slice(2));
   let parsed;
   try {
-    parsed = parseCli(process.argv.slice(2));
+    parsed = parseCli(args);
   } catch (err) {
     process.stderr.write(`${(err as Error).message}\n\n${HELP}`);
     process.exit(2);
@@ -17,10 +21,25 @@ async function main(): Promise<void> {
   }
   const started = Date.now();
   const emu = await startOdooEmulator(parsed.options);
+  const restored = stateFile ? restoreOdooState(emu.store, stateFile) : false;
+  let saved = storeVersion(emu.store);
+  const save = () => {
+    if (!stateFile || storeVersion(emu.store) === saved) return;
+    saveOdooState(emu.store, stateFile);
+    saved = storeVersion(emu.store);
+  };
+  if (stateFile && !restored) saveOdooState(emu.store, stateFile);
+  const timer = setInterval(save, 2_000);
   const rows = Object.fromEntries([...emu.store.tables].map(([k, t]) => [k, t.rows.length]));
   process.stdout.write(`${JSON.stringify({ odoo_emulator: "listening", url: emu.url, db: emu.db, login: emu.login, api_key: emu.apiKey,
-    version: emu.store.version, startup_ms: Date.now() - started, records: rows })}\n`);
-  const stop = () => void emu.close().then(() => process.exit(0));
+    version: emu.store.version, startup_ms: Date.now() - started, records: rows, restored })}\n`);
+  const stop = () => {
+    clearInterval(timer);
+    void emu.close().then(() => {
+      save();
+      process.exit(0);
+    });
+  };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
 }

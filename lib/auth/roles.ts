@@ -74,6 +74,13 @@ export function pagesFor(role: Role): ConsolePage[] {
   return CONSOLE_PAGES.filter((p) => (p.roles as readonly Role[]).includes(role));
 }
 
+/** Roles that may see who a record is (emails, names) where a page shows samples rather than its own rows. */
+export const CONTACT_DETAIL_ROLES: readonly Role[] = ["admin", "ops"];
+
+export function canSeeContactDetails(role: Role): boolean {
+  return CONTACT_DETAIL_ROLES.includes(role);
+}
+
 export function isRole(value: unknown): value is Role {
   return typeof value === "string" && (ROLES as readonly string[]).includes(value);
 }

@@ -16,8 +16,9 @@ export async function runConsentJob(
   deps: ConsentDeps,
   opts: { eventLimit?: number; writebackLimit?: number; approvalThreshold?: number } = {},
 ): Promise<ConsentJobResult> {
-  const events = await processWebhookEvents(deps, { limit: opts.eventLimit });
-  const writebacks = await applyWritebacks(deps, { limit: opts.writebackLimit, approvalThreshold: opts.approvalThreshold });
+  const current = deps.loadSettings ? { ...deps, settings: { ...deps.settings, ...(await deps.loadSettings()) } } : deps;
+  const events = await processWebhookEvents(current, { limit: opts.eventLimit });
+  const writebacks = await applyWritebacks(current, { limit: opts.writebackLimit, approvalThreshold: opts.approvalThreshold });
   return { events, writebacks };
 }
 

@@ -15,8 +15,10 @@ export interface ConsentSettings {
    * (compliance state blocks admins and the API), but Odoo's blacklist may hold opt-outs from other channels.
    */
   liftOptOutOnResubscribe: boolean;
-  /** More people than this in one batch of write-backs waits for an admin. */
+  /** More people than this written back to Odoo within `approvalWindowMinutes` wait for an admin. */
   approvalThreshold: number;
+  /** The window the threshold counts in (policy `consent.approvalWindowMinutes`, an hour by default). */
+  approvalWindowMinutes: number;
 }
 
 export const DEFAULT_APPROVAL_THRESHOLD = 50;
@@ -25,6 +27,7 @@ export const DEFAULT_CONSENT_SETTINGS: ConsentSettings = {
   target: { kind: "blacklist" },
   liftOptOutOnResubscribe: false,
   approvalThreshold: DEFAULT_APPROVAL_THRESHOLD,
+  approvalWindowMinutes: 60,
 };
 
 /** What the processor, the write-back worker and the poller need; a clock so tests can move time. */
@@ -32,6 +35,8 @@ export interface ConsentDeps {
   prisma: PrismaClient;
   odoo: OdooClient;
   settings?: Partial<ConsentSettings>;
+  /** Read before each pass (the active policy's consent section), over `settings`. */
+  loadSettings?: () => Promise<Partial<ConsentSettings>>;
   now?: () => Date;
 }
 

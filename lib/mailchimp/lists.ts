@@ -23,6 +23,8 @@ export function createWebhooksApi(run: Runner) {
     /** Mailchimp GETs the URL before accepting it, so the receiver must already answer 200 to GET. */
     create: (listId: string, webhook: WebhookInput) => run<Webhook>((s) => s.lists.createListWebhook(listId, webhook)),
     list: async (listId: string) => (await run<{ webhooks: Webhook[] }>((s) => s.lists.getListWebhooks(listId))).webhooks,
+    /** PATCH /lists/{id}/webhooks/{webhook_id}: url, events and sources in place (a new url is validated again). */
+    update: (listId: string, webhookId: string, webhook: WebhookInput) => run<Webhook>((s) => s.lists.updateListWebhook(listId, webhookId, webhook)),
     delete: async (listId: string, webhookId: string) => {
       await run<null>((s) => s.lists.deleteListWebhook(listId, webhookId));
     },

@@ -26,6 +26,7 @@ export interface SdkLists {
   createListWebhook(listId: string, body: object): Promise<unknown>;
   getListWebhooks(listId: string): Promise<unknown>;
   deleteListWebhook(listId: string, webhookId: string): Promise<unknown>;
+  updateListWebhook(listId: string, webhookId: string, body: object): Promise<unknown>;
 }
 
 export interface SdkBatches {

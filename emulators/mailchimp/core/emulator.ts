@@ -56,6 +56,15 @@ export class Emulator {
     return Date.now();
   }
 
+  /** The id counter, saved and restored with the account (state-file.ts). */
+  get idCounter(): number {
+    return this.counter;
+  }
+
+  set idCounter(value: number) {
+    this.counter = value;
+  }
+
   // Monotonic integers for web_id, tag ids, segment ids, merge ids across the account.
   nextId(): number {
     this.counter += 1;

@@ -19,10 +19,18 @@ export async function applyEvent(db: Db, row: MailchimpWebhookEvent, settings: C
   const audienceId = event.data.list_id;
   const cause = { source: row.source, firedAt: row.firedAt?.toISOString() ?? null };
 
+  // An address Mailchimp moved a member to (upemail) is still the old one in Odoo until ops change it there:
+  // its status and opt-outs apply to the records of the old address as well (lib/sync/README.md, "upemail").
+  const heldAs = async (email: string) =>
+    [email, ...(await db.syncRecord.findMany({ where: { audienceId, movedTo: email }, select: { email: true } })).map((r) => r.email)];
+  const setStatus = async (email: string, status: string) => {
+    for (const held of await heldAs(email)) await setMemberStatus(db, audienceId, held, status);
+  };
   const optOut = async (email: string, optedOut: boolean, reason: string) => {
     const plan = planWriteback(settings.target, optedOut);
+    const emails = await heldAs(email);
     await db.consentWriteback.createMany({
-      data: [writebackRow(plan, { eventId: row.id, audienceId, email, cause: { ...cause, reason } })],
+      data: emails.map((held) => writebackRow(plan, { eventId: row.id, audienceId, email: held, cause: { ...cause, reason: held === email ? reason : `${reason}, at ${email}, which Mailchimp moved ${held} to` } })),
       skipDuplicates: true,
     });
   };
@@ -30,19 +38,19 @@ export async function applyEvent(db: Db, row: MailchimpWebhookEvent, settings: C
   switch (event.type) {
     case "unsubscribe": {
       const email = normalizeEmail(event.data.email);
-      await setMemberStatus(db, audienceId, email, "unsubscribed");
+      await setStatus(email, "unsubscribed");
       await optOut(email, true, `unsubscribe (${event.data.action ?? "unsub"}, ${event.data.reason ?? "no reason given"})`);
       return "processed";
     }
     case "cleaned": {
       const email = normalizeEmail(event.data.email);
-      await setMemberStatus(db, audienceId, email, "cleaned");
+      await setStatus(email, "cleaned");
       await optOut(email, true, `cleaned (${event.data.reason ?? "no reason given"})`);
       return "processed";
     }
     case "subscribe": {
       const email = normalizeEmail(event.data.email);
-      await setMemberStatus(db, audienceId, email, "subscribed");
+      await setStatus(email, "subscribed");
       if (settings.liftOptOutOnResubscribe) await optOut(email, false, "subscribe (the person re-joined in Mailchimp)");
       return "processed";
     }

@@ -24,6 +24,10 @@ export async function emitGroups(prisma: PrismaClient, stage: PlanStage, policy:
         continue;
       }
       const sample = { audienceId: g.audienceId, email: g.email, partnerIds: g.partnerIds, tagsToAdd: out.record.tagsToAdd, tagsToRemove: out.record.tagsToRemove, payload: out.record.payload };
+      if (out.kind === "refused" || out.kind === "moved") {
+        tally[out.kind]++;
+        continue;
+      }
       if (out.kind === "unchanged") {
         tally.unchanged++;
         tally.sample("unchanged", { audienceId: g.audienceId, email: g.email, partnerIds: g.partnerIds });

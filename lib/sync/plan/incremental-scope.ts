@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { OdooClient } from "@/lib/odoo";
 import { many2one, odooId, parsePage, text } from "./odoo-values";
+import { changedEligibility } from "./changed-eligibility";
 
 const withCommercial = z.looseObject({ id: odooId, commercial_partner_id: many2one });
 const withEmail = z.looseObject({ id: odooId, email_normalized: text });
@@ -10,18 +11,33 @@ export interface IncrementalOptions {
   cursor: Date;
   overlapSeconds: number;
   pageSize: number;
+  /**
+   * The addresses the engine last synced for any of these partners (sync_records.partner_ids). They are the
+   * members an incremental run may have to take managed tags off (a departure), so their holders are read too.
+   */
+  syncedEmailsOf?: (partnerIds: number[]) => Promise<string[]>;
+}
+
+export interface IncrementalScope {
+  /** Commercial partners whose families are re-planned. */
+  families: number[];
+  /** Addresses once synced for a partner of those families: the stage decides each of them whole. */
+  departureEmails: string[];
 }
 
 /**
  * The commercial partners whose families an incremental run re-plans: partners written since the cursor
- * (minus the overlap), buyers whose orders or invoices changed, and, because duplicates need the whole
- * picture, every other commercial partner holding one of those families' email addresses. Whole families,
- * because a company's buying feeds its contacts' ORDERS and LASTORDER.
+ * (minus the overlap), buyers whose orders or invoices changed, partners whose eligibility changed through
+ * another model (users, employees, companies, the blacklist: plan/changed-eligibility.ts), and, because
+ * duplicates need the whole picture, every other commercial partner holding one of those families' email
+ * addresses or an address the engine last synced for them. Whole families, because a company's buying feeds
+ * its contacts' ORDERS and LASTORDER.
  */
-export async function incrementalScope(odoo: OdooClient, o: IncrementalOptions): Promise<number[]> {
+export async function incrementalScope(odoo: OdooClient, o: IncrementalOptions): Promise<IncrementalScope> {
   const since = { cursor: o.cursor, overlapSeconds: o.overlapSeconds, pageSize: o.pageSize };
   const commercial = new Set<number>();
   const orderPartners = new Set<number>();
+  const extraEmails = new Set<string>();
   for await (const { records } of odoo.changedSince("res.partner", { ...since, fields: ["commercial_partner_id"], activeTest: false }))
     for (const p of parsePage(withCommercial, "res.partner", records)) commercial.add(p.commercial_partner_id?.id ?? p.id);
   for await (const { records } of odoo.changedSince("sale.order", { ...since, fields: ["partner_id"] }))
@@ -32,8 +48,18 @@ export async function incrementalScope(odoo: OdooClient, o: IncrementalOptions):
   for (const chunk of chunks([...orderPartners], o.pageSize))
     for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
       commercial.add(p.commercial_partner_id?.id ?? p.id);
-  await addSameEmailFamilies(odoo, commercial, o.pageSize);
-  return [...commercial].sort((a, b) => a - b);
+  const changed = await changedEligibility(odoo, since);
+  for (const email of changed.emails) extraEmails.add(email);
+  for (const chunk of chunks(changed.partnerIds, o.pageSize))
+    for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
+      commercial.add(p.commercial_partner_id?.id ?? p.id);
+  const departureEmails = new Set<string>();
+  await addSameEmailFamilies(odoo, commercial, o.pageSize, extraEmails, async (partnerIds) => {
+    const synced = (await o.syncedEmailsOf?.(partnerIds)) ?? [];
+    for (const email of synced) departureEmails.add(email);
+    return synced;
+  });
+  return { families: [...commercial].sort((a, b) => a - b), departureEmails: [...departureEmails].sort() };
 }
 
 /**
@@ -54,12 +80,25 @@ export async function targetScope(odoo: OdooClient, o: { partnerIds: number[]; e
   return [...commercial].sort((a, b) => a - b);
 }
 
-async function addSameEmailFamilies(odoo: OdooClient, commercial: Set<number>, pageSize: number): Promise<void> {
-  const emails = new Set<string>();
+/**
+ * Adds every family holding an address of the given families, of `extra`, or one `onFamilyPartners` returns
+ * for a page of their partners (the addresses once synced for them).
+ */
+async function addSameEmailFamilies(
+  odoo: OdooClient,
+  commercial: Set<number>,
+  pageSize: number,
+  extra: Set<string> = new Set(),
+  onFamilyPartners?: (partnerIds: number[]) => Promise<string[]>,
+): Promise<void> {
+  const emails = new Set<string>(extra);
   for (const chunk of chunks([...commercial], pageSize)) {
     const domain = [["commercial_partner_id", "in", chunk]] as [string, string, unknown][];
-    for await (const page of odoo.pages("res.partner", { fields: ["email_normalized"], domain, pageSize, activeTest: false }))
-      for (const p of parsePage(withEmail, "res.partner", page)) if (p.email_normalized) emails.add(p.email_normalized.toLowerCase());
+    for await (const page of odoo.pages("res.partner", { fields: ["email_normalized"], domain, pageSize, activeTest: false })) {
+      const rows = parsePage(withEmail, "res.partner", page);
+      for (const p of rows) if (p.email_normalized) emails.add(p.email_normalized.toLowerCase());
+      for (const email of (await onFamilyPartners?.(rows.map((p) => p.id))) ?? []) emails.add(email);
+    }
   }
   for (const chunk of chunks([...emails], pageSize)) {
     const domain = [["email_normalized", "in", chunk]] as [string, string, unknown][];

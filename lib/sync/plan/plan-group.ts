@@ -6,6 +6,10 @@ import type { StagedGroup } from "./read-groups";
 
 export type GroupOutcome =
   | { kind: "duplicate" }
+  /** Mailchimp moved this member to another address (upemail): writing to this one would re-create it. */
+  | { kind: "moved"; record: PlannedRecord }
+  /** Mailchimp refused exactly this payload for this address for good: one open exception, not a re-send per run. */
+  | { kind: "refused"; record: PlannedRecord }
   | { kind: "unchanged"; record: PlannedRecord }
   | { kind: "subscribe_new" | "upsert_existing"; record: PlannedRecord };
 
@@ -24,7 +28,10 @@ export function planGroup(group: StagedGroup, policy: Policy, force = false): Gr
   const hash = payloadHash(payload);
   const base = { audienceId: group.audienceId, email: group.email, partnerIds: group.partnerIds, payload, hash, statusIfNew: group.statusIfNew as PlannedRecord["statusIfNew"] };
   const synced = group.synced;
+  // Even a repair: the member lives at the new address now, and the old one must not come back.
+  if (synced?.movedTo) return { kind: "moved", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
   if (!force && synced?.lastStatus === "synced" && synced.payloadHash === hash) return { kind: "unchanged", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
+  if (!force && synced?.lastStatus === "exception" && synced.refusedHash === hash) return { kind: "refused", record: { ...base, tagsToAdd: [], tagsToRemove: [] } };
   if (synced?.payloadHash) {
     const diff = diffManagedTags(policy.tags.prefix, payload.tags, synced.appliedTags);
     // A forced re-send (repair) switches every wanted tag on again: someone may have removed one in Mailchimp.

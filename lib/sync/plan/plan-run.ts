@@ -14,6 +14,7 @@ import { familyScope, FULL_SCOPE, type ScanScope } from "./scan-buying";
 import { stageOdoo } from "./stage-odoo";
 import { buildSummary } from "./build-summary";
 import { enterPlanStage, type PlanProgress } from "./plan-progress";
+import { syncedEmailsOf } from "./synced-emails";
 
 export interface PlanContext {
   prisma: PrismaClient;
@@ -91,9 +92,13 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
   const target = run.scope ?? null;
   // A first incremental run (no cursor) reads everything, so it is as complete as a full one.
   const complete = !target && (run.mode === "full" || ctx.cursorFrom === null);
-  const families = target
-    ? await targetScope(odoo, { ...target, pageSize })
-    : complete ? null : await incrementalScope(odoo, { cursor: ctx.cursorFrom as Date, overlapSeconds: policy.batching.overlapSeconds, pageSize });
+  const incremental = target || complete ? null : await incrementalScope(odoo, {
+    cursor: ctx.cursorFrom as Date,
+    overlapSeconds: policy.batching.overlapSeconds,
+    pageSize,
+    syncedEmailsOf: (partnerIds) => syncedEmailsOf(prisma, partnerIds),
+  });
+  const families = target ? await targetScope(odoo, { ...target, pageSize }) : incremental?.families ?? null;
   const scopes: ScanScope[] = families ? chunks(families, FAMILY_CHUNK).map(familyScope) : [FULL_SCOPE];
   phase("scope");
   if (ctx.progress) countPartners(odoo, scopes, ctx.progress);
@@ -107,7 +112,10 @@ export async function planRun(ctx: PlanContext): Promise<PlanOutcome> {
     const forced = target ? new Set(target.emails) : undefined;
     await emitGroups(prisma, stage, policy, writer, tally, forced);
     phase("compare");
-    if (complete || target) await emitDepartures(prisma, stage, policy, writer, tally, target?.emails);
+    // An incremental run decides departures only for the addresses once synced for the families it read whole
+    // (archived, now staff or supplier-only, blacklisted, moved to another audience, email removed or changed).
+    const departuresOf = complete ? undefined : target ? target.emails : incremental?.departureEmails ?? [];
+    if (departuresOf === undefined || departuresOf.length > 0) await emitDepartures(prisma, stage, policy, writer, tally, departuresOf);
     await writer.finish();
     phase("departures");
     const exceptionsByKind = await stage.countExceptionsByKind();

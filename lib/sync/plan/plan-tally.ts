@@ -14,6 +14,10 @@ export class PlanTally {
   plannedUpdate = 0;
   departures = 0;
   unchanged = 0;
+  /** Refused by Mailchimp for good with this very payload: not sent again (plan/plan-group.ts). */
+  refused = 0;
+  /** Moved by Mailchimp to another address (upemail), awaiting ops in Odoo: never written to. */
+  moved = 0;
   private read = 0;
   readonly excludedByReason: Partial<Record<ExclusionReason, number>> = {};
   readonly samples: Record<SampleCategory, Record<string, unknown>[]> = {

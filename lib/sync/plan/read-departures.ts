@@ -11,15 +11,16 @@ export interface Departure {
 
 /**
  * Members the engine synced before that no partner routes to any more (no longer eligible, email changed,
- * rerouted). Full runs, and targeted runs for their own emails (their families were read whole): an incremental
- * run has not seen everyone, so absence proves nothing there.
+ * rerouted). Full runs look at all; targeted and incremental runs at `onlyEmails`, the addresses whose holders
+ * they read whole (elsewhere absence proves nothing). Never a record Mailchimp moved to another
+ * address (upemail): a PUT to the old address would re-create it.
  */
 export async function* readDepartures(prisma: PrismaClient, stage: PlanStage, pageSize = 5000, onlyEmails?: string[]): AsyncGenerator<Departure[]> {
   let after: [string, string] = ["", ""];
   for (;;) {
     const rows = await prisma.$queryRawUnsafe<{ audience_id: string; email: string; partner_ids: number[]; applied_tags: string[] | null }[]>(
       `SELECT r.audience_id, r.email, r.partner_ids, r.applied_tags FROM sync_records r
-       WHERE r.last_status = 'synced' AND (r.audience_id, r.email) > ($1, $2) AND ($4::text[] IS NULL OR r.email = ANY($4::text[]))
+       WHERE r.last_status = 'synced' AND r.moved_to IS NULL AND (r.audience_id, r.email) > ($1, $2) AND ($4::text[] IS NULL OR r.email = ANY($4::text[]))
          AND NOT EXISTS (SELECT 1 FROM ${stage.candidates} s WHERE s.audience_id = r.audience_id AND s.email = r.email)
        ORDER BY r.audience_id, r.email LIMIT $3`,
       after[0],

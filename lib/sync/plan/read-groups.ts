@@ -10,7 +10,7 @@ export interface StagedGroup {
   commercials: number;
   payload: string;
   statusIfNew: string;
-  synced: { payloadHash: string | null; appliedTags: string[]; lastStatus: string } | null;
+  synced: { payloadHash: string | null; appliedTags: string[]; lastStatus: string; refusedHash: string | null; movedTo: string | null } | null;
 }
 
 interface Row {
@@ -23,6 +23,8 @@ interface Row {
   payload_hash: string | null;
   applied_tags: string[] | null;
   last_status: string | null;
+  refused_hash: string | null;
+  moved_to: string | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function* readGroups(prisma: PrismaClient, stage: PlanStage, pageSi
          GROUP BY audience_id, email
          ORDER BY audience_id, email
          LIMIT $3)
-       SELECT g.*, r.payload_hash, r.applied_tags, r.last_status::text AS last_status
+       SELECT g.*, r.payload_hash, r.applied_tags, r.last_status::text AS last_status, r.refused_hash, r.moved_to
        FROM g LEFT JOIN sync_records r ON r.audience_id = g.audience_id AND r.email = g.email
        ORDER BY g.audience_id, g.email`,
       after[0],
@@ -61,7 +63,7 @@ export async function* readGroups(prisma: PrismaClient, stage: PlanStage, pageSi
       commercials: r.commercials,
       payload: r.payload,
       statusIfNew: r.status_if_new,
-      synced: r.last_status === null ? null : { payloadHash: r.payload_hash, appliedTags: r.applied_tags ?? [], lastStatus: r.last_status },
+      synced: r.last_status === null ? null : { payloadHash: r.payload_hash, appliedTags: r.applied_tags ?? [], lastStatus: r.last_status, refusedHash: r.refused_hash, movedTo: r.moved_to },
     }));
     const last = rows[rows.length - 1] as Row;
     if (rows.length < pageSize) return;

@@ -20,6 +20,9 @@ const consentSchema = z
     /** An Odoo boolean field (e.g. x_marketing_consent); only with subscribed_if_consented. */
     consentField: z.string().regex(/^[a-z_][a-z0-9_]*$/).optional(),
     fallback: z.enum(["transactional", "pending"]).default("transactional"),
+    /** Opt-outs written back to Odoo: more people than this within the window wait for an admin's approval. */
+    approvalThreshold: z.number().int().min(1).max(1_000_000).default(50),
+    approvalWindowMinutes: z.number().int().min(1).max(7 * 24 * 60).default(60),
   })
   .refine((c) => c.newMemberStatus !== "subscribed_if_consented" || c.consentField !== undefined, {
     path: ["consentField"],
@@ -70,6 +73,12 @@ export const policySchema = z.strictObject({
       vipThreshold: z.number().min(0).default(1000),
       /** Days since the last order after which a buyer is tagged lapsed. */
       lapsedDays: z.number().int().min(1).max(3650).default(365),
+    })
+    .prefault({}),
+  summaries: z
+    .strictObject({
+      /** Days a run summary keeps its samples' emails and names; ids and counts stay. 0 keeps no details. */
+      sampleDetailsDays: z.number().int().min(0).max(365).default(7),
     })
     .prefault({}),
   batching: z

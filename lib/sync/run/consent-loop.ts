@@ -16,7 +16,11 @@ export interface ConsentLoopOptions {
 export function startConsentLoop(rt: Runtime, options: ConsentLoopOptions): { stop(): Promise<void> } {
   const abort = new AbortController();
   const prisma = rt.prisma as PrismaClient;
-  const processing = runConsentProcessor({ prisma, odoo: rt.odoo }, { signal: abort.signal });
+  const loadSettings = async () => {
+    const consent = (await getActivePolicy(prisma))?.policy.consent;
+    return consent ? { approvalThreshold: consent.approvalThreshold, approvalWindowMinutes: consent.approvalWindowMinutes } : {};
+  };
+  const processing = runConsentProcessor({ prisma, odoo: rt.odoo, loadSettings }, { signal: abort.signal });
   const mailchimp = rt.mailchimp.withPriority("consent");
   let polling: Promise<void> = Promise.resolve();
   const pollAll = async () => {

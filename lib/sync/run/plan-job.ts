@@ -1,5 +1,6 @@
 import { ensureAudienceWebhook } from "@/lib/consent";
 import { commerceEnabled, ensurePurchaseFields } from "@/lib/commerce/run-step";
+import { purgeSampleDetails } from "./purge-sample-details";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
 import { parseRunScope } from "./run-scope";
@@ -98,6 +99,7 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
     excluded: plan.excluded, exceptions: plan.exceptions, policyVersion, cursorFrom, cursorTo: plan.cursorTo,
   };
   const summary = { plan: plan.summary ?? null, dispatchGeneration: 0, ...(commerce ? { commerce: { pending: true } } : {}) } as object;
+  await purgeSampleDetails(rt.prisma, new Date());
   if (dryRun) {
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });
     await rt.prisma.syncRun.updateMany({

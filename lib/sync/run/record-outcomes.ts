@@ -36,22 +36,27 @@ async function recordAudienceOutcomes(tx: Tx, runId: string, audienceId: string,
     last_error: o.kind === "synced" ? null : o.error.message,
     last_error_kind: o.kind === "synced" ? null : o.error.kind,
     member_status: o.kind === "synced" ? (o.memberStatus ?? null) : null,
+    refused_hash: o.kind === "rejected" ? o.record.hash : null,
   }));
   if (rows.length > 0) {
     await tx.$executeRaw`
       INSERT INTO sync_records AS s (audience_id, email, partner_ids, payload_hash, applied_tags, last_status, last_error,
-        last_error_kind, attempts, last_run_id, member_status, last_synced_at, updated_at)
+        last_error_kind, attempts, last_run_id, member_status, last_synced_at, updated_at, refused_hash)
       SELECT ${audienceId}, r.email, r.partner_ids, CASE WHEN r.ok THEN r.payload_hash END,
         CASE WHEN r.ok THEN r.applied_tags ELSE ARRAY[]::text[] END, r.last_status::"RecordStatus", r.last_error,
-        r.last_error_kind, 1, ${runId}::uuid, r.member_status, CASE WHEN r.ok THEN ${now}::timestamptz END, ${now}::timestamptz
+        r.last_error_kind, 1, ${runId}::uuid, r.member_status, CASE WHEN r.ok THEN ${now}::timestamptz END, ${now}::timestamptz, r.refused_hash
       FROM jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) AS r(email text, partner_ids int[], ok boolean,
-        payload_hash text, applied_tags text[], last_status text, last_error text, last_error_kind text, member_status text)
+        payload_hash text, applied_tags text[], last_status text, last_error text, last_error_kind text, member_status text,
+        refused_hash text)
       ON CONFLICT (audience_id, email) DO UPDATE SET
         partner_ids = EXCLUDED.partner_ids,
         payload_hash = CASE WHEN EXCLUDED.last_synced_at IS NOT NULL THEN EXCLUDED.payload_hash ELSE s.payload_hash END,
         applied_tags = CASE WHEN EXCLUDED.last_synced_at IS NOT NULL THEN EXCLUDED.applied_tags ELSE s.applied_tags END,
         last_synced_at = COALESCE(EXCLUDED.last_synced_at, s.last_synced_at),
         member_status = COALESCE(EXCLUDED.member_status, s.member_status),
+        -- A refusal is remembered with the payload it refused; a success forgets it; a transient failure keeps it.
+        refused_hash = CASE WHEN EXCLUDED.last_status = 'exception' THEN EXCLUDED.refused_hash
+                            WHEN EXCLUDED.last_synced_at IS NOT NULL THEN NULL ELSE s.refused_hash END,
         last_status = EXCLUDED.last_status, last_error = EXCLUDED.last_error, last_error_kind = EXCLUDED.last_error_kind,
         attempts = s.attempts + 1, last_run_id = EXCLUDED.last_run_id, updated_at = EXCLUDED.updated_at`;
   }

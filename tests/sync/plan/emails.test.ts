@@ -32,7 +32,7 @@ it("normalises case, surrounding spaces and unicode forms", async () => {
   const run = await plan(prisma, odoo, policy, { dryRun: true });
   const out = outcomesByPartner(run);
   expect(out.get(130)).toBe("new:aud");
-  const emails = (run.summary as { planner: { samples: { new: { email: string }[] } } }).planner.samples.new.map((s) => s.email);
+  const emails = (run.summary as { planner: { sampleDetails: { new: { email: string }[] } } }).planner.sampleDetails.new.map((s) => s.email);
   expect(emails).toContain("jane.doe@gmail.com");
   expect(emails).toContain("zo\u00eb@skynet.be"); // NFC, whatever form Odoo held
   expect(emails).toContain("nicole.ford@azure-interior.com");

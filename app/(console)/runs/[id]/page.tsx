@@ -8,6 +8,7 @@ import { ControlRunButtons } from "@/components/runs/run-buttons";
 import { audienceNames } from "@/lib/console/audience-names";
 import { StatusPill } from "@/components/status-pill";
 import { getCurrentUser } from "@/lib/auth/session";
+import { canSeeContactDetails } from "@/lib/auth/roles";
 import { ACTIVE_RUN_STATUSES, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
 import { noBatchesText, sampleHeadings } from "@/lib/console/run-wording";
 import { DataTable, NumberCell } from "@/components/data-table";
@@ -90,7 +91,9 @@ async function RunDetail({ id }: { id: string }) {
               ))}
             </DataTable>
       )}
-      {plannerSummaryOf(run.summary) && <PlanPreview planner={plannerSummaryOf(run.summary)!} headings={sampleHeadings(run)} names={names} />}
+      {plannerSummaryOf(run.summary, !!user && canSeeContactDetails(user.role)) && (
+        <PlanPreview planner={plannerSummaryOf(run.summary, !!user && canSeeContactDetails(user.role))!} headings={sampleHeadings(run)} names={names} />
+      )}
     </>
   );
 }

@@ -15,6 +15,8 @@ export function outcomesByPartner(outcome: PlanOutcome): Map<number, string> {
   return out;
 }
 
+/** With emails and names (the details a summary keeps for the policy's retention). */
 export function samplesOf(outcome: PlanOutcome, category: string): Sample[] {
-  return (outcome.summary as { planner: { samples: Record<string, Sample[]> } }).planner.samples[category] ?? [];
+  const planner = (outcome.summary as { planner: { samples: Record<string, Sample[]>; sampleDetails?: Record<string, Sample[]> } }).planner;
+  return (planner.sampleDetails ?? planner.samples)[category] ?? [];
 }

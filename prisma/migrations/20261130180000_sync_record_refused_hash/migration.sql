@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "sync_records" ADD COLUMN     "refused_hash" TEXT;
