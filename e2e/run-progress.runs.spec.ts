@@ -21,5 +21,7 @@ test.describe("admin", () => {
     }
     await expect(progress.getByText(/partners, done/)).toBeVisible();
     await expect(page.getByText("succeeded").first()).toBeVisible();
+    // For the README (docs/screenshots/run-progress.png is copied from here by hand).
+    await page.screenshot({ path: test.info().outputPath("run-progress.png"), fullPage: false });
   });
 });
