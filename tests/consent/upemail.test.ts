@@ -2,7 +2,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/mailchimp/[secret]/route";
 import { applyWritebacks, processWebhookEvents, type ConsentDeps } from "@/lib/consent";
 import type { OdooClient } from "@/lib/odoo";
-import { parsePolicy } from "@/lib/sync/policy";
+import { parsePolicy, savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "../helpers/db";
 import { outcomesByPartner } from "../sync/plan/helpers/outcomes";
 import { markSynced, plan, plannedRecords, startOdoo, type Emu } from "../sync/plan/helpers/plan-harness";
@@ -20,6 +20,8 @@ beforeAll(async () => {
   useWebhookSecret();
   ({ emu, odoo } = await startOdoo({ fixture: "tests/sync/fixtures/plan-business.json" }));
   deps = { prisma, odoo, now: () => new Date(Date.now() + 1000) };
+  // Events apply only to the active policy's audiences (issue 15).
+  await savePolicy(prisma, { hierarchy: { childContacts: "all" }, routing: { rules: [{ name: "everyone", audienceId: "aud" }] } });
 });
 afterAll(async () => {
   await emu?.close();
@@ -37,7 +39,7 @@ async function deliver(fields: Record<string, string>) {
 
 it("keeps the change an exception for ops and never writes to the old address again", async () => {
   await markSynced(prisma, (await plan(prisma, odoo, policy)).runId);
-  await deliver({ type: "upemail", fired_at: "2026-11-30 09:00:00", "data[list_id]": "aud", "data[old_email]": OLD, "data[new_email]": NEW, "data[new_id]": "n1" });
+  await deliver({ type: "upemail", fired_at: "2026-11-29 09:00:00", "data[list_id]": "aud", "data[old_email]": OLD, "data[new_email]": NEW, "data[new_id]": "n1" });
   expect(await prisma.syncException.findFirstOrThrow({ where: { kind: "email_changed_in_mailchimp" } })).toMatchObject({ email: OLD, status: "open", partnerIds: [130] });
   await odoo.write("res.partner", [130], { phone: "+32 470 12 34 56" });
   const run = await plan(prisma, odoo, policy);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { POST } from "@/app/api/webhooks/mailchimp/[secret]/route";
 import { applyWritebacks, ensureAudienceWebhook, processWebhookEvents, type ConsentDeps } from "@/lib/consent";
+import { savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "../helpers/db";
 import { ctx, formRequest, SECRET, unsubscribeFields, useWebhookSecret } from "./helpers";
 import { startConsentStack } from "./stack";
@@ -17,6 +18,8 @@ beforeAll(async () => {
   useWebhookSecret();
   stack = await startConsentStack();
   deps = { prisma, odoo: stack.odoo, now: () => new Date(clock) };
+  // Events apply only to the active policy's audiences (issue 15): the deliveries below name aud1.
+  await savePolicy(prisma, { routing: { rules: [{ name: "All", audienceId: "aud1" }] } });
 });
 afterAll(async () => {
   await stack.close();
