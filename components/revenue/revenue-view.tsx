@@ -72,7 +72,8 @@ export function RevenueView() {
           Mailchimp holds no e-commerce store of Bridgeline&apos;s yet: no order has been sent to Mailchimp, so there is nothing to compare and the Mailchimp columns are empty. The Odoo columns are the books as of the read-back.
         </p>
       )}
-      <div className="grid gap-6 xl:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+      {/* The chart above the table, not beside it: the table has 13 columns and needs the width to stay readable. */}
+      <div className="grid gap-6">
         <div className="space-y-3">
           {data.currencies.length > 1 && (
             <select aria-label="Chart currency" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={currency} onChange={(e) => setChartCurrency(e.target.value)}>

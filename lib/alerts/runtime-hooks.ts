@@ -16,6 +16,9 @@ export function createAlertHooks(deps: AlertDeps): AlertHooks {
     },
     async afterRun(runId) {
       try {
+        // A run registers or repairs every audience's webhook after its own pre-run diagnosis: look again, so a
+        // webhook the run itself fixed (a first install, a restarted demo with a new secret) does not stay alerted.
+        await diagnose(deps);
         await evaluateRunHealth(deps);
       } catch (err) {
         deps.log.warn({ err, runId }, "alert evaluation after the run failed");
