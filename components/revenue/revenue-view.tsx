@@ -73,7 +73,7 @@ export function RevenueView() {
         </p>
       )}
       {/* The chart above the table, not beside it: the table has 13 columns and needs the width to stay readable. */}
-      <div className="grid gap-6">
+      <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
         <div className="space-y-3">
           {data.currencies.length > 1 && (
             <select aria-label="Chart currency" className="rounded-md border border-slate-300 bg-white px-2 py-1 text-sm" value={currency} onChange={(e) => setChartCurrency(e.target.value)}>
