@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { evaluateAll, type AlertDeps } from "./evaluate-alerts";
+import { ensureQueue } from "@/lib/sync/run/ensure-queue";
 
 /**
  * alerts.check: every evaluator and the proactive diagnosis, run by a worker (it holds the governed Mailchimp
@@ -10,7 +11,7 @@ export const ALERT_CHECK_JOB = "alerts.check";
 export async function ensureCheckQueue(boss: PgBoss): Promise<void> {
   // One check at a time is plenty; a failed one is simply the next schedule's job.
   const options = { name: ALERT_CHECK_JOB, retryLimit: 0, expireInSeconds: 600, policy: "stately" as const };
-  if (!(await boss.getQueue(ALERT_CHECK_JOB))) await boss.createQueue(ALERT_CHECK_JOB, options);
+  await ensureQueue(boss, ALERT_CHECK_JOB, options, { update: false });
 }
 
 /** Queues a check; returns the job id, or null when one is already waiting (stately queue: one waiting, one running). */

@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import { z } from "zod";
 import { jobId } from "@/lib/sync/run/job-id";
 import type { AlertChange } from "../types";
+import { ensureQueue } from "@/lib/sync/run/ensure-queue";
 
 /** One delivery of one alert event to the configured webhook; pg-boss retries it with exponential backoff. */
 export const ALERT_DELIVER_JOB = "alerts.deliver";
@@ -19,8 +20,7 @@ export const DEFAULT_DELIVERY_RETRY: DeliveryRetry = { retryLimit: 9, retryDelay
 
 export async function ensureAlertQueue(boss: PgBoss, retry: DeliveryRetry = DEFAULT_DELIVERY_RETRY): Promise<void> {
   const options = { name: ALERT_DELIVER_JOB, retryLimit: retry.retryLimit, retryDelay: retry.retryDelay, retryBackoff: true, expireInSeconds: 120 };
-  if (await boss.getQueue(ALERT_DELIVER_JOB)) await boss.updateQueue(ALERT_DELIVER_JOB, options);
-  else await boss.createQueue(ALERT_DELIVER_JOB, options);
+  await ensureQueue(boss, ALERT_DELIVER_JOB, options);
 }
 
 /** The notifier evaluations call: one job per change, with a deterministic id so the same change is never queued twice. */

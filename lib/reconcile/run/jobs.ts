@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import { z } from "zod";
+import { ensureQueue } from "@/lib/sync/run/ensure-queue";
 
 /** The read-back's one job: a whole pass. Retried once if its worker dies (the pass restarts from scratch). */
 export const PASS_JOB = "reconcile.pass";
@@ -15,8 +16,7 @@ export interface PassQueue {
 
 /** pg-boss 10 refuses sends to a queue that does not exist: senders and workers both make sure it does. */
 export async function ensurePassQueue(boss: PgBoss): Promise<void> {
-  if (await boss.getQueue(PASS_JOB)) await boss.updateQueue(PASS_JOB, { name: PASS_JOB, ...PASS_QUEUE });
-  else await boss.createQueue(PASS_JOB, { name: PASS_JOB, ...PASS_QUEUE });
+  await ensureQueue(boss, PASS_JOB, { name: PASS_JOB, ...PASS_QUEUE });
 }
 
 export async function bossPassQueue(boss: PgBoss): Promise<PassQueue> {

@@ -2,6 +2,7 @@ import PgBoss from "pg-boss";
 import { logger } from "@/lib/logger";
 import { jobId } from "./job-id";
 import { BATCH_JOB, batchJobKey, DEFAULT_QUEUE_SETTINGS, PLAN_JOB, planJobKey, queueDefinitions, type QueueSettings } from "./jobs";
+import { ensureQueue } from "./ensure-queue";
 
 /** What request/resume/plan need from the queue: sending, nothing else. */
 export interface RunQueue {
@@ -28,11 +29,7 @@ export async function startBoss(
   // pg-boss re-emits pool errors (a dropped connection); without a listener Node would crash the process.
   boss.on("error", opts.onError ?? ((err) => logger.warn({ err: err.message }, "queue connection error")));
   await boss.start();
-  for (const q of queueDefinitions(s)) {
-    const existing = await boss.getQueue(q.name);
-    if (existing) await boss.updateQueue(q.name, { name: q.name, ...q.options });
-    else await boss.createQueue(q.name, { name: q.name, ...q.options });
-  }
+  for (const q of queueDefinitions(s)) await ensureQueue(boss, q.name, { name: q.name, ...q.options });
   return boss;
 }
 
