@@ -48,7 +48,7 @@ export function assembleResults(i: AssembleInput): BenchResults {
     size: i.args.size, workers: i.args.workers,
     full: { requests: full.mailchimpRequestsTotal, floorRequests: full.floor.requests, wallSeconds: full.wallSeconds, floorSeconds: fullFloorSeconds },
     baseline: { wallSeconds: i.baseline.wallSeconds }, floorSpeedup,
-    unchangedMemberWrites: unchanged.memberWrites, onePercentRequests: onePercent.mailchimpRequestsTotal, onePercentStatusChecks: onePercent.mailchimpRequests["GET /batches/{batch_id}"] ?? 0,
+    unchangedMemberWrites: unchanged.memberWrites, onePercentRequests: onePercent.mailchimpRequestsTotal, onePercentStatusChecks: Object.entries(onePercent.mailchimpRequests).filter(([k]) => k.startsWith("GET ")).reduce((n, [, v]) => n + v, 0),
     peakRssMb: workers.map((w) => w.peakRssMb), ...rss100k(i.args.outDir), batchesPerWorker: workers.map((w) => w.fullRunBatches), maxConnections,
   });
   return {
