@@ -2,6 +2,7 @@ import { storeIdFor, orderIdFor, customerIdFor } from "@/lib/commerce/ids";
 import { put } from "@/emulators/odoo/data/put";
 import { createOne } from "@/emulators/odoo/orm/write";
 import type { World } from "@/tests/consent/support/consent-world";
+import { mailchimpApi } from "./reconcile-world";
 
 /**
  * Orders and credit notes in the Odoo emulator, and Bridgeline's stores and orders in the Mailchimp emulator
@@ -22,14 +23,7 @@ export function commerceTools(world: World) {
     Object.assign(rec, after);
     return id;
   };
-  const api = async (method: string, path: string, body?: object) => {
-    const res = await fetch(`${world.mcEmu.url}${path}`, {
-      method,
-      headers: { authorization: `Basic ${Buffer.from(`any:${world.mcEmu.apiKey}`).toString("base64")}`, "content-type": "application/json" },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  };
+  const api = mailchimpApi(world);
   return {
     api,
     /** A currency Odoo knows (the consent fixture has USD only). */

@@ -14,14 +14,7 @@ import type { World } from "@/tests/consent/support/consent-world";
 export function reconcileTools(world: World) {
   const { prisma } = world;
   const queue = recordingQueue();
-  const api = async (method: string, path: string, body?: object) => {
-    const res = await fetch(`${world.mcEmu.url}${path}`, {
-      method,
-      headers: { authorization: `Basic ${Buffer.from(`any:${world.mcEmu.apiKey}`).toString("base64")}`, "content-type": "application/json" },
-      ...(body ? { body: JSON.stringify(body) } : {}),
-    });
-    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
-  };
+  const api = mailchimpApi(world);
   return {
     queue,
     /** A read-back pass, handled as the worker's job handler does; resolves with the pass row. */
@@ -59,5 +52,17 @@ export function reconcileTools(world: World) {
       return id;
     },
     addStranger: (listId: string, email: string) => api("POST", `/lists/${listId}/members`, { email_address: email, status: "subscribed" }),
+  };
+}
+
+/** A call to the Mailchimp emulator's API as a person (or another integration) would make it, behind the engine's back. */
+export function mailchimpApi(world: World) {
+  return async (method: string, path: string, body?: object) => {
+    const res = await fetch(`${world.mcEmu.url}${path}`, {
+      method,
+      headers: { authorization: `Basic ${Buffer.from(`any:${world.mcEmu.apiKey}`).toString("base64")}`, "content-type": "application/json" },
+      ...(body ? { body: JSON.stringify(body) } : {}),
+    });
+    if (!res.ok) throw new Error(`${method} ${path}: ${res.status} ${await res.text()}`);
   };
 }
