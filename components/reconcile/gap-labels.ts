@@ -1,3 +1,4 @@
+import type { RepairResult } from "@/lib/reconcile/repair/request-repair";
 import { GAP_KINDS, isGapKind } from "@/lib/reconcile/gap-kinds";
 
 export const gapLabel = (kind: string) => (isGapKind(kind) ? GAP_KINDS[kind].label : kind);
@@ -50,4 +51,12 @@ export function describeGap(kind: string, detail: Record<string, unknown>): stri
     default:
       return JSON.stringify(detail);
   }
+}
+
+/** What the page says once a repair has started, by the route it took. */
+export function describeRepair(r: RepairResult, one: boolean): string {
+  if (r.route === "resync") return one ? "Repair run started: the gap goes at the read-back that follows the run." : `Repair run started for ${r.records} record(s): the gap goes at the next read-back, which follows the run.`;
+  if (r.route === "commerce") return `Order repair run started for ${r.records} order gap(s): Odoo's orders are sent again silently (extra ones deleted); the gap goes at the read-back that follows the run.`;
+  if (one) return r.events > 0 ? "Handed to the consent flow: Odoo's blacklist gets it." : "Odoo's opt-out needs a person: only the contact can subscribe again.";
+  return `${r.events} opt-out(s) handed to the consent flow for Odoo${r.skipped ? `; ${r.skipped} Odoo-side opt-out(s) need a person` : ""}.`;
 }

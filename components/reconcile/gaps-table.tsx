@@ -5,8 +5,8 @@ import { useEffect, useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { formatCount } from "@/components/format";
 import type { GapFilter } from "@/lib/console/reconcile/gap-filter";
-import { ALL_GAP_KINDS, GAP_KINDS, isRepairable, type GapKind, type MemberGapKind } from "@/lib/reconcile/gap-kinds";
-import { describeGap, gapLabel } from "./gap-labels";
+import { ALL_GAP_KINDS, GAP_KINDS, isOrderGapKind, isRepairable, type GapKind, type RepairableKind } from "@/lib/reconcile/gap-kinds";
+import { describeGap, describeRepair, gapLabel } from "./gap-labels";
 import { gapSearch, useGaps, useReconcileActions } from "./use-reconcile";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
@@ -25,9 +25,9 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
   const set = (patch: Partial<GapFilter>) => setFilter({ ...filter, page: 1, ...patch });
   const data = gaps.data;
   const pages = data ? Math.max(1, Math.ceil(data.total / data.pageSize)) : 1;
-  const run = (input: { kind: MemberGapKind; email?: string; audienceId?: string }) =>
+  const run = (input: { kind: RepairableKind; email?: string; audienceId?: string; subject?: string }) =>
     repair.mutate(input, {
-      onSuccess: (r) => setNotice(r.route === "resync" ? `Repair run started for ${r.records} record(s): the gap goes at the next read-back, which follows the run.` : `${r.events} opt-out(s) handed to the consent flow for Odoo${r.skipped ? `; ${r.skipped} Odoo-side opt-out(s) need a person` : ""}.`),
+      onSuccess: (r) => setNotice(describeRepair(r, false)),
       onError: () => setNotice(undefined),
     });
   const kind = filter.kind;
@@ -79,7 +79,7 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
             {canAct && (
               <td className="px-3 py-2 text-right">
                 {isRepairable(g.kind) && (
-                  <button className="text-sm font-medium text-brand-700 hover:underline disabled:opacity-50" disabled={repair.isPending} onClick={() => isRepairable(g.kind) && run({ kind: g.kind, email: g.email, audienceId: g.audienceId })}>
+                  <button className="text-sm font-medium text-brand-700 hover:underline disabled:opacity-50" disabled={repair.isPending} onClick={() => isRepairable(g.kind) && run({ kind: g.kind, audienceId: g.audienceId, ...(isOrderGapKind(g.kind) ? { subject: g.subject } : { email: g.email }) })}>
                     {g.kind === "consent_drift" ? "Write back" : "Repair"}
                   </button>
                 )}

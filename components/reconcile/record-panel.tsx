@@ -5,8 +5,8 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { DataTable } from "@/components/data-table";
 import { StatusPill } from "@/components/status-pill";
-import { isRepairable } from "@/lib/reconcile/gap-kinds";
-import { describeGap, gapLabel } from "./gap-labels";
+import { isOrderGapKind, isRepairable } from "@/lib/reconcile/gap-kinds";
+import { describeGap, describeRepair, gapLabel } from "./gap-labels";
 import { useReconcileActions, useReconcileSummary, useRecord } from "./use-reconcile";
 
 const at = (iso: string | null | undefined) => (iso ? iso.replace("T", " ").slice(0, 19) : "—");
@@ -67,8 +67,8 @@ export function RecordPanel({ email, canAct, names }: { email: string; canAct: b
                     <button
                       className="rounded-md bg-brand-600 px-3 py-1 text-sm font-medium text-white disabled:opacity-50"
                       disabled={repair.isPending}
-                      onClick={() => isRepairable(g.kind) && repair.mutate({ kind: g.kind, email: data.email, audienceId: a.audienceId }, {
-                        onSuccess: (r) => setNotice(r.route === "resync" ? "Repair run started: the gap goes at the read-back that follows the run." : r.events > 0 ? "Handed to the consent flow: Odoo's blacklist gets it." : "Odoo's opt-out needs a person: only the contact can subscribe again."),
+                      onClick={() => isRepairable(g.kind) && repair.mutate({ kind: g.kind, audienceId: a.audienceId, ...(isOrderGapKind(g.kind) ? { subject: g.subject } : { email: data.email }) }, {
+                        onSuccess: (r) => setNotice(describeRepair(r, true)),
                       })}
                     >
                       {g.kind === "consent_drift" ? "Write back to Odoo" : "Repair"}

@@ -30,12 +30,12 @@ async function all(odoo: OdooClient, model: string, domain: OdooDomain, fields: 
 /**
  * Everything one commerce step needs from Odoo. since null: every confirmed or cancelled order (full runs and
  * the first load). Otherwise the orders written since, plus the orders of credit notes written since (a refund
- * posted, cancelled or reversed changes the order's total without touching the order).
+ * posted, cancelled or reversed changes the order's total without touching the order). `only`: those orders.
  */
-export async function readCommerce(odoo: OdooClient, since: Date | null): Promise<CommerceRead> {
+export async function readCommerce(odoo: OdooClient, since: Date | null, only?: number[]): Promise<CommerceRead> {
   const sinceTerm: OdooDomain = since ? [["write_date", ">=", formatSince(since)]] : [];
-  const rows = await all(odoo, "sale.order", [...ORDER_STATES, ...sinceTerm], ORDER_FIELDS);
-  if (since) {
+  const rows = only ? await readOrdersById(odoo, only) : await all(odoo, "sale.order", [...ORDER_STATES, ...sinceTerm], ORDER_FIELDS);
+  if (since && !only) {
     const known = new Set(rows.map((r) => r.id));
     const names = await orderNamesOfChangedCredits(odoo, sinceTerm);
     for (const part of chunks(names)) {
@@ -47,6 +47,13 @@ export async function readCommerce(odoo: OdooClient, since: Date | null): Promis
   const [lines, credits, families] = await Promise.all([readLines(odoo, orders), readCredits(odoo, orders, invoicesOf), readFamilies(odoo, orders)]);
   const productIds = [...new Set([...lines.values()].flat().map((l) => l.productId))];
   return { orders, lines, credits, products: await readProducts(odoo, productIds), ...families };
+}
+
+/** An order repair: just these orders (still only confirmed or cancelled ones: a quotation never becomes an order). */
+async function readOrdersById(odoo: OdooClient, ids: number[]): Promise<OdooRecord[]> {
+  const out: OdooRecord[] = [];
+  for (const part of chunks([...new Set(ids)], 1000)) out.push(...(await all(odoo, "sale.order", [...ORDER_STATES, ["id", "in", part]], ORDER_FIELDS)));
+  return out;
 }
 
 function formatSince(d: Date): string {

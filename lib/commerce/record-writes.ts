@@ -5,11 +5,18 @@ import type { WriteOutcome } from "./write-records";
 export const COMMERCE_EXCEPTION = "commerce_rejected";
 
 /**
- * Hashes of what landed (so the next run skips it) and one exception per refused record, named by the Odoo order
+ * Hashes of what landed (so the next run skips it; a deleted order is forgotten) and one exception per refused record, named by the Odoo order
  * (or product, customer) and the reason; a record that fails keeps its old hash and is sent again next run.
  */
 export async function recordWrites(prisma: Db, runId: string, outcomes: WriteOutcome[]): Promise<void> {
-  const ok = outcomes.filter((o) => o.ok).map((o) => ({ store_id: o.item.storeId, kind: o.item.kind, record_id: o.item.recordId, hash: o.item.hash }));
+  const landed = outcomes.filter((o) => o.ok);
+  const gone = landed.filter((o) => o.item.op.method === "DELETE").map((o) => ({ store_id: o.item.storeId, kind: o.item.kind, record_id: o.item.recordId }));
+  if (gone.length > 0) {
+    await prisma.$executeRaw`
+      DELETE FROM commerce_records c USING jsonb_to_recordset(${JSON.stringify(gone)}::jsonb) AS r(store_id text, kind text, record_id text)
+      WHERE c.store_id = r.store_id AND c.kind = r.kind AND c.record_id = r.record_id`;
+  }
+  const ok = landed.filter((o) => o.item.op.method !== "DELETE").map((o) => ({ store_id: o.item.storeId, kind: o.item.kind, record_id: o.item.recordId, hash: o.item.hash }));
   if (ok.length > 0) {
     await prisma.$executeRaw`
       INSERT INTO commerce_records AS c (store_id, kind, record_id, hash, run_id, updated_at)

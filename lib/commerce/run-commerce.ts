@@ -2,7 +2,9 @@ import type { Logger } from "pino";
 import type { BatchOperationInput, MailchimpClient, PollOptions, RetryPolicy } from "@/lib/mailchimp";
 import type { OdooClient } from "@/lib/odoo";
 import type { Db } from "@/lib/sync/run/db";
+import type { OrderScope } from "@/lib/sync/run/run-scope";
 import { buildPlan, type StorePlan } from "./build-plan";
+import { orderIdFor, parseStoreId } from "./ids";
 import { readCommerce } from "./read-odoo";
 import { recordWrites } from "./record-writes";
 import { indexMembers } from "./select-customer";
@@ -23,6 +25,11 @@ export interface CommerceStepContext {
   settings: CommerceSettings;
   shouldStop: () => Promise<boolean>;
   log?: Logger;
+  /**
+   * An order repair from the Reconciliation page: only these orders are read, re-sent whatever their remembered
+   * hashes say (Mailchimp changed behind our back), and the removals deleted; silent whatever the policy says.
+   */
+  repair?: OrderScope;
 }
 
 export interface CommerceSummary {
@@ -32,6 +39,7 @@ export interface CommerceSummary {
   customersWritten: number;
   ordersCreated: number;
   ordersUpdated: number;
+  ordersDeleted: number;
   unchanged: number;
   failed: number;
   skippedNoMember: number;
@@ -48,10 +56,11 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
   const members = await ctx.prisma.$queryRaw<Array<{ audience_id: string; email: string; partner_ids: number[] }>>`
     SELECT audience_id, email, partner_ids FROM sync_records WHERE last_status = 'synced' AND payload_hash IS NOT NULL ORDER BY audience_id, email`;
   const byPartner = indexMembers(members.map((m): MemberRef => ({ audienceId: m.audience_id, email: m.email, partnerIds: m.partner_ids })));
-  const read = await readCommerce(ctx.odoo, ctx.since);
+  const read = await readCommerce(ctx.odoo, ctx.since, ctx.repair?.resend);
   const plan = buildPlan(read, (id) => byPartner.get(id));
   const summary: CommerceSummary = { stores: plan.stores.size, storesCreated: 0, productsWritten: 0, customersWritten: 0, ordersCreated: 0, ordersUpdated: 0,
-    unchanged: 0, failed: 0, skippedNoMember: plan.noMember, skippedNoLines: plan.noLines, swept: [] };
+    ordersDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: plan.noMember, skippedNoLines: plan.noLines, swept: [] };
+  const forced = new Set((ctx.repair?.resend ?? []).map(orderIdFor));
   const stores = [...plan.stores.values()];
   const known = await knownHashes(ctx.prisma, stores);
   const existing = new Set((await ctx.prisma.commerceStore.findMany({ select: { storeId: true } })).map((s) => s.storeId));
@@ -60,15 +69,16 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
   const writing = new Set<string>();
   for (const store of stores) {
     const before = firstPhase.length + orders.length;
-    summary.unchanged += planStore(store, known, firstPhase, orders);
+    summary.unchanged += planStore(store, known, firstPhase, orders, forced);
     if (firstPhase.length + orders.length > before) writing.add(store.storeId);
   }
+  orders.push(...removals(ctx.repair?.remove ?? []));
   try {
     for (const store of stores) {
       if (!writing.has(store.storeId)) continue;
       const isNew = !existing.has(store.storeId);
       // Historical loads (full runs, new stores) always run silent; live changes too unless the policy enabled them.
-      const quiet = !ctx.settings.liveNotifications || ctx.mode === "full" || isNew;
+      const quiet = !ctx.settings.liveNotifications || ctx.mode === "full" || isNew || !!ctx.repair;
       await openStore(ctx.prisma, ctx.client, ctx.retry, store, quiet, !isNew);
       if (isNew) summary.storesCreated += 1;
     }
@@ -82,7 +92,8 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
         if (!o.ok) summary.failed += 1;
         else if (o.item.kind === "product") summary.productsWritten += 1;
         else if (o.item.kind === "customer") summary.customersWritten += 1;
-        else if (o.item.op.method === "POST") summary.ordersCreated += 1;
+        else if (o.method === "DELETE") summary.ordersDeleted += 1;
+        else if (o.method === "POST") summary.ordersCreated += 1;
         else summary.ordersUpdated += 1;
       }
     }
@@ -115,7 +126,7 @@ async function knownHashes(prisma: Db, stores: StorePlan[]): Promise<Known> {
 }
 
 /** Appends the store's changed records; returns how many were unchanged. */
-function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orders: WriteItem[]): number {
+function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orders: WriteItem[], forced: Set<string>): number {
   let unchanged = 0;
   const base = `/ecommerce/stores/${store.storeId}`;
   const common = { storeId: store.storeId, listId: store.listId };
@@ -133,13 +144,27 @@ function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orde
   }
   for (const o of store.orders) {
     const was = known.get(key(store.storeId, "order", o.id));
-    if (was === o.hash) { unchanged += 1; continue; }
+    const force = forced.has(o.id);
+    if (was === o.hash && !force) { unchanged += 1; continue; }
     // Cancelled before Mailchimp ever had it: nothing to tell.
     if (!was && o.cancelled) continue;
     const { id: _id, ...patch } = o.body;
     const update: BatchOperationInput = { method: "PATCH", path: `${base}/orders/${o.id}`, body: patch };
+    // A repaired order may be gone from Mailchimp or still there with other values: create it, or update it
+    // when Mailchimp answers that it exists.
+    const create: BatchOperationInput = { method: "POST", path: `${base}/orders`, body: o.body };
     orders.push({ ...common, kind: "order", recordId: o.id, hash: o.hash, label: o.name, email: o.email, partnerIds: [o.partnerId],
-      op: was ? update : { method: "POST", path: `${base}/orders`, body: o.body }, asUpdate: update });
+      op: was && !force ? update : create, asUpdate: update });
   }
   return unchanged;
+}
+
+/** Orders in one of our stores that Odoo does not put there: deleted (Odoo is the master of transactions). */
+function removals(remove: OrderScope["remove"]): WriteItem[] {
+  return remove.flatMap(({ storeId, orderId }) => {
+    const parts = parseStoreId(storeId);
+    if (!parts) return [];
+    return [{ storeId, listId: parts.listId, kind: "order" as const, recordId: orderId, hash: "", label: orderId,
+      op: { method: "DELETE" as const, path: `/ecommerce/stores/${storeId}/orders/${orderId}` } }];
+  });
 }

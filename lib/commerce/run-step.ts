@@ -3,6 +3,7 @@ import { getActivePolicy } from "@/lib/sync/policy";
 import type { Tx } from "@/lib/sync/run/db";
 import type { Runtime } from "@/lib/sync/run/runtime";
 import { MergeFieldEnsurer } from "@/lib/sync/run/merge-fields";
+import { hasOrderRepair, parseRunScope } from "@/lib/sync/run/run-scope";
 import { PURCHASE_MERGE_FIELDS } from "./purchase-data";
 import { runCommerceStep } from "./run-commerce";
 
@@ -31,14 +32,16 @@ export async function addCommerceStepIfDue(tx: Tx, runId: string): Promise<boole
 }
 
 /** The step, as the batch job of kind 'commerce' runs it. Its summary lands in sync_runs.summary.commerce. */
-export async function executeCommerceBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode" | "cursorFrom">, batch: SyncBatch): Promise<void> {
+export async function executeCommerceBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode" | "cursorFrom" | "scope">, batch: SyncBatch): Promise<void> {
   const active = await getActivePolicy(rt.prisma);
   if (!active || !active.policy.commerce.enabled) return;
   const overlapMs = active.policy.batching.overlapSeconds * 1000;
-  const since = run.mode === "incremental" && run.cursorFrom ? new Date(run.cursorFrom.getTime() - overlapMs) : null;
+  const scope = parseRunScope(run.scope);
+  const repair = hasOrderRepair(scope) ? scope.orders : undefined;
+  const since = run.mode === "incremental" && run.cursorFrom && !repair ? new Date(run.cursorFrom.getTime() - overlapMs) : null;
   const summary = await runCommerceStep({
     prisma: rt.prisma, odoo: rt.odoo, client: rt.mailchimp.withPriority(run.mode === "full" ? "backfill" : "live"), retry: rt.retry, poll: rt.poll,
-    runId: run.id, mode: run.mode, since, settings: active.policy.commerce, log: rt.log,
+    runId: run.id, mode: run.mode, since, settings: active.policy.commerce, log: rt.log, ...(repair ? { repair } : {}),
     shouldStop: async () => (await rt.prisma.syncRun.findUnique({ where: { id: run.id }, select: { status: true } }))?.status === "cancelled",
   });
   await rt.prisma.$executeRaw`

@@ -17,7 +17,8 @@ export interface WriteItem {
   listId: string;
 }
 
-export type WriteOutcome = { item: WriteItem; ok: true } | { item: WriteItem; ok: false; reason: string; retryable: boolean };
+/** `method`: the write that landed (a POST answered "already exists" lands as its update). */
+export type WriteOutcome = { item: WriteItem; ok: true; method: BatchOperationInput["method"] } | { item: WriteItem; ok: false; reason: string; retryable: boolean };
 
 export interface WriteContext {
   client: MailchimpClient;
@@ -45,8 +46,9 @@ export async function writeRecords(ctx: WriteContext, items: WriteItem[]): Promi
     const next: typeof pending = [];
     for (const p of pending) {
       const r = byIndex.get(p.index);
-      if (r?.ok) {
-        outcomes.set(p.index, { item: p.item, ok: true });
+      // Deleting what is already gone has done its job.
+      if (r?.ok || (r?.status === 404 && p.op.method === "DELETE")) {
+        outcomes.set(p.index, { item: p.item, ok: true, method: p.op.method });
         continue;
       }
       const reason = r?.error ? reasonOf(r.error) : "no result for the operation";

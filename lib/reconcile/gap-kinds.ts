@@ -16,7 +16,10 @@ export type RepairRoute =
   | "resync"
   /** A consent event into lib/consent: the write-back to Odoo (with its approvals), never a write to Mailchimp. */
   | "consent_writeback"
-  /** Orders are written by the commerce sync: its next run re-sends what differs (no repair from this page). */
+  /**
+   * A targeted run whose e-commerce step re-sends the orders (whatever the commerce sync remembers having sent) or
+   * deletes the ones Odoo does not put in that store.
+   */
   | "commerce"
   /** Not Bridgeline's to touch. */
   | "none";
@@ -39,22 +42,22 @@ export const GAP_KINDS: Record<GapKind, { label: string; repair: RepairRoute; ex
   order_missing: {
     label: "Order missing",
     repair: "commerce",
-    explain: "A confirmed Odoo order of a buyer routed to this audience is not in its store. The commerce sync sends it on its next run; there is no repair from this page.",
+    explain: "A confirmed Odoo order of a buyer routed to this audience is not in its store (never sent, refused, or deleted in Mailchimp). Repair sends it again.",
   },
   order_extra: {
     label: "Extra order",
     repair: "commerce",
-    explain: "An order in one of Bridgeline's stores that Odoo does not have as a confirmed order (deleted, a quotation, or another buyer's audience). The commerce sync owns these orders.",
+    explain: "An order in one of Bridgeline's stores that Odoo does not have as a confirmed order there (deleted, a quotation, or another buyer's audience). Odoo is the master of transactions: repair deletes it from this store.",
   },
   order_total: {
     label: "Order total differs",
     repair: "commerce",
-    explain: "Mailchimp's order_total differs from Odoo's total minus its posted credit notes. The commerce sync re-sends the order on its next run.",
+    explain: "Mailchimp's order_total differs from Odoo's total minus its posted credit notes. Repair sends Odoo's order again (the commerce sync alone would not: nothing changed in Odoo).",
   },
   order_status: {
     label: "Order status differs",
     repair: "commerce",
-    explain: "Cancelled or refunded in Odoo but not in Mailchimp, or the reverse. The commerce sync re-sends the order on its next run.",
+    explain: "Cancelled or refunded in Odoo but not in Mailchimp, or the reverse. Repair sends Odoo's order again, silently (no order notification).",
   },
 };
 
@@ -66,6 +69,8 @@ export function zeroGapCounts(): Record<GapKind, number> {
   return Object.fromEntries(ALL_GAP_KINDS.map((k) => [k, 0])) as Record<GapKind, number>;
 }
 
+export type RepairableKind = Exclude<GapKind, "mailchimp_only">;
+export const REPAIRABLE_KINDS = ALL_GAP_KINDS.filter((k): k is RepairableKind => GAP_KINDS[k].repair !== "none");
+
 /** Kinds a person repairs from the Reconciliation page (a targeted run or a consent write-back). */
-export const isRepairable = (kind: string): kind is MemberGapKind =>
-  isGapKind(kind) && (GAP_KINDS[kind].repair === "resync" || GAP_KINDS[kind].repair === "consent_writeback");
+export const isRepairable = (kind: string): kind is RepairableKind => isGapKind(kind) && GAP_KINDS[kind].repair !== "none";

@@ -8,7 +8,10 @@ import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
 import { defaultPlanner } from "@/lib/sync/run/default-planner";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { handlePassJob } from "@/lib/reconcile/run/pass-job";
-import { FAST_RETRY, quietLog, syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
+import { requestRepair } from "@/lib/reconcile/repair/request-repair";
+import { handleBatchJob } from "@/lib/sync/run/batch-job";
+import { handlePlanJob } from "@/lib/sync/run/plan-job";
+import { FAST_RETRY, quietLog, recordingQueue, syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
 
 /**
  * The demo's generated business (what `npm run demo` serves: 300 partners, three companies, USD and EUR, orders
@@ -71,14 +74,88 @@ it("syncs the demo business's orders and credit notes in both currencies, silent
   expect(await writes()).toBe(before);
 });
 
-it("reads back to the cent: after the sync, Revenue shows no difference and no order gap in either currency", async () => {
-  // The commerce sync writes what lib/commerce/README.md promises; the read-back compares it with Odoo's books.
+const readBack = async () => {
   const pass = await db.prisma.reconcilePass.create({ data: { trigger: "test" } });
   await handlePassJob({ prisma: db.prisma, odoo, mailchimp: rt.runtime.mailchimp, retry: FAST_RETRY, log: quietLog }, { passId: pass.id });
   expect((await db.prisma.reconcilePass.findUniqueOrThrow({ where: { id: pass.id } })).status).toBe("succeeded");
+  return pass;
+};
+const orderGaps = async (passId: string) =>
+  (await db.prisma.reconcileGap.findMany({ where: { passId, kind: { startsWith: "order_" } } })).map((g) => `${g.kind} ${g.subject}`).sort();
+const mcApi = async (method: string, path: string, body?: object) => {
+  const res = await fetch(`${mc.url}${path}`, { method, headers: { authorization: `Basic ${Buffer.from(`any:${mc.apiKey}`).toString("base64")}`, "content-type": "application/json" }, ...(body ? { body: JSON.stringify(body) } : {}) });
+  const text = await res.text();
+  expect(res.status, `${method} ${path}: ${text}`).toBeLessThan(300);
+  return text ? (JSON.parse(text) as Record<string, unknown>) : {};
+};
+/** What the worker does for a queued run: plan it, then each batch it dispatches (the commerce step among them). */
+const drive = async (queue: ReturnType<typeof recordingQueue>, runId: string) => {
+  rt.runtime.queue = queue;
+  await handlePlanJob(rt.runtime, { runId });
+  for (let i = 0; i < queue.batches.length; i++) await handleBatchJob(rt.runtime, queue.batches[i]!);
+  return db.prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
+};
+
+it("reads back to the cent: after the sync, Revenue shows no difference and no order gap in either currency", async () => {
+  // The commerce sync writes what lib/commerce/README.md promises; the read-back compares it with Odoo's books.
+  const pass = await readBack();
   const rows = await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } });
   expect(new Set(rows.map((r) => r.currency))).toEqual(new Set(["USD", "EUR"]));
   expect(rows.filter((r) => r.differenceCents !== 0n).map((r) => `${r.month.toISOString().slice(0, 7)} ${r.companyId} ${r.currency}: ${r.differenceCents}`)).toEqual([]);
   expect(rows.reduce((n, r) => n + r.mailchimpNetCents, 0n)).toBeGreaterThan(0n);
   expect(await db.prisma.reconcileGap.count({ where: { passId: pass.id, kind: { startsWith: "order_" } } })).toBe(0);
+});
+
+it("repairs order gaps made behind the engine's back: re-sends Odoo's orders, deletes an extra one, silently", async () => {
+  const stores = [...mc.state.account.stores.values()];
+  const orders = stores.flatMap((s) => [...s.orders.values()].map((o) => ({ store: s.id, o })));
+  const open = orders.filter(({ o }) => o.financial_status === "paid");
+  const [deleted, edited] = [open[0]!, open[1]!];
+  const refunded = orders.find(({ o }) => o.financial_status === "refunded")!;
+  await mcApi("DELETE", `/ecommerce/stores/${deleted.store}/orders/${deleted.o.id}`);
+  await mcApi("PATCH", `/ecommerce/stores/${edited.store}/orders/${edited.o.id}`, { order_total: 1 });
+  await mcApi("PATCH", `/ecommerce/stores/${refunded.store}/orders/${refunded.o.id}`, { financial_status: "paid" });
+  const model = (await mcApi("GET", `/ecommerce/stores/${edited.store}/orders/${edited.o.id}`)) as unknown as { customer: { id: string; email_address: string }; currency_code: string; lines: Array<{ product_id: string; product_variant_id: string }> };
+  const line = model.lines[0]!;
+  await mcApi("POST", `/ecommerce/stores/${edited.store}/orders`, {
+    id: "so-999999", customer: { id: model.customer.id, email_address: model.customer.email_address, opt_in_status: false }, currency_code: model.currency_code,
+    order_total: 12.5, processed_at_foreign: "2025-05-03T10:00:00+00:00",
+    lines: [{ id: "sol-999999", product_id: line.product_id, product_variant_id: line.product_variant_id, quantity: 1, price: 12.5 }],
+  });
+  // Those edits were someone else's, made with the stores live: what Mailchimp sent for them is not ours.
+  const theirs = mc.state.account.notifications.length;
+  let pass = await readBack();
+  expect(await orderGaps(pass.id)).toEqual([
+    `order_extra so-999999`, `order_missing ${deleted.o.id}`, `order_status ${refunded.o.id}`, `order_total ${edited.o.id}`,
+  ].sort());
+  // The commerce sync alone cannot see these: nothing changed in Odoo, so its remembered hashes still match.
+  const quiet = await writes();
+  expect((await sync("incremental")).status).toBe("succeeded");
+  expect(await writes()).toBe(quiet);
+
+  // One order by its id, then every remaining gap of each kind: each repair is a run with only an e-commerce step.
+  const queue = recordingQueue();
+  const one = await requestRepair(db.prisma, { kind: "order_total", subject: String(edited.o.id) }, queue);
+  expect(one).toMatchObject({ route: "commerce", records: 1 });
+  const run = await drive(queue, queue.plans.at(-1)!);
+  expect(run.status).toBe("succeeded");
+  expect(run.plannedNew + run.plannedUpdate).toBe(0);
+  expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 1, ordersCreated: 0, ordersDeleted: 0, failed: 0 });
+  for (const kind of ["order_missing", "order_status", "order_extra"] as const) {
+    const r = await requestRepair(db.prisma, { kind }, queue);
+    expect(r).toMatchObject({ route: "commerce", records: 1 });
+    expect((await drive(queue, queue.plans.at(-1)!)).status).toBe("succeeded");
+  }
+  expect(stores.find((s) => s.id === edited.store)!.orders.has("so-999999")).toBe(false);
+  expect(stores.find((s) => s.id === deleted.store)!.orders.get(String(deleted.o.id))?.order_total).toBe(deleted.o.order_total);
+  expect(mc.state.account.notifications.slice(theirs)).toEqual([]);
+  expect(stores.every((s) => s.fields.is_syncing === false)).toBe(true);
+  pass = await readBack();
+  expect(await orderGaps(pass.id)).toEqual([]);
+  const rows = await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } });
+  expect(rows.filter((r) => r.differenceCents !== 0n)).toEqual([]);
+  // And the hashes stay right: the next sync writes nothing.
+  const after = await writes();
+  expect((await sync("incremental")).status).toBe("succeeded");
+  expect(await writes()).toBe(after);
 });

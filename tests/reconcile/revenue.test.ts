@@ -122,7 +122,7 @@ describe("revenue", () => {
     expect(drill.rows).toEqual([expect.objectContaining({ orderId: "so-5", name: "S00005", odooNet: 115, mailchimpNet: 100, difference: 15, storeId: SOUTH_USD })]);
     const all = await revenueOrders(revenueCellSchema.parse({ month: "2025-05", company: "2", currency: "USD", onlyDiffering: "false" }));
     expect(all.rows.map((r) => r.orderId)).toEqual(["so-5", "so-4", "so-6"]);
-    // Order gaps are the commerce sync's to close.
+    // This world's policy has e-commerce off: Bridgeline may not write orders, so an order repair is refused.
     await expect(requestRepair(db.prisma, { kind: "order_total" }, t.queue)).rejects.toBeInstanceOf(RepairRefusedError);
   });
 

@@ -7,6 +7,8 @@ export interface GapRow {
   audienceId: string;
   kind: string;
   email: string;
+  /** The member's email, or an order gap's Mailchimp order id. */
+  subject: string;
   partnerIds: number[];
   detail: Record<string, unknown>;
 }
@@ -19,8 +21,8 @@ export async function listGaps(f: GapFilter): Promise<{ passId: string | null; t
   const { where, order, params } = gapQuery(f);
   const offset = (f.page - 1) * GAP_PAGE_SIZE;
   const [rows, count] = await Promise.all([
-    prisma.$queryRawUnsafe<{ id: bigint; audience_id: string; kind: string; email: string; partner_ids: number[] | null; detail: Record<string, unknown> }[]>(
-      `SELECT id, audience_id, kind, email, partner_ids, detail FROM reconcile_gaps WHERE ${where} ORDER BY ${order} LIMIT ${GAP_PAGE_SIZE} OFFSET ${offset}`,
+    prisma.$queryRawUnsafe<{ id: bigint; audience_id: string; kind: string; email: string; subject: string; partner_ids: number[] | null; detail: Record<string, unknown> }[]>(
+      `SELECT id, audience_id, kind, email, subject, partner_ids, detail FROM reconcile_gaps WHERE ${where} ORDER BY ${order} LIMIT ${GAP_PAGE_SIZE} OFFSET ${offset}`,
       pass.id, ...params,
     ),
     prisma.$queryRawUnsafe<{ n: number }[]>(`SELECT count(*)::int AS n FROM reconcile_gaps WHERE ${where}`, pass.id, ...params),
@@ -30,6 +32,6 @@ export async function listGaps(f: GapFilter): Promise<{ passId: string | null; t
     total: count[0]?.n ?? 0,
     page: f.page,
     pageSize: GAP_PAGE_SIZE,
-    rows: rows.map((r) => ({ id: r.id.toString(), audienceId: r.audience_id, kind: r.kind, email: r.email, partnerIds: r.partner_ids ?? [], detail: r.detail })),
+    rows: rows.map((r) => ({ id: r.id.toString(), audienceId: r.audience_id, kind: r.kind, email: r.email, subject: r.subject, partnerIds: r.partner_ids ?? [], detail: r.detail })),
   };
 }

@@ -5,28 +5,33 @@ import { requestRun } from "@/lib/sync/run/request-run";
 import { GAP_KINDS, type GapKind } from "../gap-kinds";
 import { latestPass } from "./latest-pass";
 import { requestConsentWritebacks } from "./consent-writebacks";
+import { requestOrderRepair } from "./order-repair";
+import { RepairRefusedError } from "./repair-refused";
 
 export interface RepairInput {
   kind: GapKind;
   /** One record; without it, every gap of the kind (in this audience, when given). */
   email?: string;
   audienceId?: string;
+  /** One order gap: its Mailchimp order id (an order gap's subject). */
+  subject?: string;
   requestedById?: string;
 }
 
 export type RepairResult =
   | { route: "resync"; runId: string; records: number }
+  | { route: "commerce"; runId: string; records: number }
   | { route: "consent_writeback"; events: number; skipped: number };
 
-/** Why a repair was not started, in words the page can show. */
-export class RepairRefusedError extends Error {}
+export { RepairRefusedError };
 
 /** Past this a repair is a full run's job: a targeted run's scope is stored on the run and read in Odoo by id. */
 export const MAX_REPAIR_RECORDS = 10_000;
 
-interface GapRow {
+export interface GapRow {
   audience_id: string;
   email: string;
+  subject: string;
   partner_ids: number[] | null;
   detail: Record<string, unknown>;
 }
@@ -39,20 +44,19 @@ interface GapRow {
 export async function requestRepair(prisma: PrismaClient, input: RepairInput, queue: RunQueue): Promise<RepairResult> {
   const route = GAP_KINDS[input.kind].repair;
   if (route === "none") throw new RepairRefusedError("Members only in Mailchimp are not Bridgeline's: they are shown, never touched.");
-  // Orders are the commerce sync's: it re-sends what differs on its next run. Until it runs on this
-  // installation (lib/commerce), an order gap is reported, never repaired from here.
-  if (route === "commerce") throw new RepairRefusedError("Order gaps are closed by the commerce sync's next run, not by a repair from this page.");
   const pass = await latestPass(prisma);
   if (!pass) throw new RepairRefusedError("No read-back has finished yet: there is no gap to repair.");
   const gaps = await prisma.$queryRaw<GapRow[]>`
-    SELECT audience_id, email, partner_ids, detail FROM reconcile_gaps
+    SELECT audience_id, email, subject, partner_ids, detail FROM reconcile_gaps
     WHERE pass_id = ${pass.id}::uuid AND kind = ${input.kind}
       AND (${input.audienceId ?? null}::text IS NULL OR audience_id = ${input.audienceId ?? null})
       AND (${input.email ?? null}::text IS NULL OR email = ${input.email?.toLowerCase() ?? null})
+      AND (${input.subject ?? null}::text IS NULL OR subject = ${input.subject ?? null})
     ORDER BY audience_id, email LIMIT ${MAX_REPAIR_RECORDS + 1}`;
   if (gaps.length === 0) throw new RepairRefusedError("No such gap in the latest read-back (it may be closed already).");
   if (gaps.length > MAX_REPAIR_RECORDS) throw new RepairRefusedError(`More than ${MAX_REPAIR_RECORDS} records: start a full run instead.`);
   if (route === "consent_writeback") return requestConsentWritebacks(prisma, pass.id, gaps);
+  if (route === "commerce") return requestOrderRepair(prisma, input, gaps, queue);
   const emails = [...new Set(gaps.map((g) => g.email))];
   const partnerIds = [...new Set(gaps.flatMap((g) => g.partner_ids ?? []))];
   await adoptMailchimpTags(prisma, pass.id, gaps);

@@ -8,7 +8,7 @@ import { upsertExisting } from "./execute/upsert-existing";
 import type { Runtime } from "./runtime";
 
 /** Full runs are backfills; incremental runs carry live changes and go first when connections are scarce. */
-export async function executeBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode" | "cursorFrom">, batch: SyncBatch): Promise<RecordOutcome[]> {
+export async function executeBatch(rt: Runtime, run: Pick<SyncRun, "id" | "mode" | "cursorFrom" | "scope">, batch: SyncBatch): Promise<RecordOutcome[]> {
   if (batch.kind === "commerce") {
     await executeCommerceBatch(rt, run, batch);
     return [];

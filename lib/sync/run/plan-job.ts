@@ -3,7 +3,7 @@ import { commerceEnabled, ensurePurchaseFields } from "@/lib/commerce/run-step";
 import { purgeSampleDetails } from "./purge-sample-details";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
-import { parseRunScope } from "./run-scope";
+import { hasOrderRepair, parseRunScope } from "./run-scope";
 import { TX_OPTIONS } from "./db";
 import { dispatchGeneration, dispatchPending } from "./dispatch";
 import { NO_POLICY_MESSAGE } from "./errors";
@@ -65,8 +65,9 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
       return await failRun(rt, runId, `Planning failed: ${err instanceof Error ? err.message : String(err)}`);
     }
     // A targeted run has not read every change since the cursor: it must not move it.
-    // The e-commerce step follows the members of full and incremental runs; a targeted (repair) run has none.
-    const commerce = !scope && !run.dryRun && commerceEnabled(active.policy);
+    // The e-commerce step follows the members of full and incremental runs; a targeted (repair) run has one only
+    // when it repairs orders.
+    const commerce = (!scope || hasOrderRepair(scope)) && !run.dryRun && commerceEnabled(active.policy);
     await afterPlanning(rt, runId, run.dryRun, active.version, cursorFrom, scope ? { ...plan, cursorTo: null } : plan, commerce);
   } finally {
     stopHeartbeat();
