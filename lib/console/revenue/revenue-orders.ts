@@ -1,5 +1,4 @@
 import { getPrisma } from "@/lib/db/client";
-import { MAILCHIMP_ORDERS_ONCE } from "@/lib/reconcile/compare/orders-once";
 import { latestPass } from "@/lib/reconcile/repair/latest-pass";
 import { units } from "./list-revenue";
 import type { RevenueCell } from "./revenue-filter";
@@ -42,7 +41,7 @@ export async function revenueOrders(c: RevenueCell): Promise<{ passId: string | 
   const pass = await latestPass(prisma);
   if (!pass) return { passId: null, total: 0, page: c.page, pageSize: ORDERS_PAGE_SIZE, rows: [] };
   const rows = await prisma.$queryRawUnsafe<Raw[]>(
-    `WITH mc AS (SELECT * FROM (${MAILCHIMP_ORDERS_ONCE}) x WHERE revenue_month = $2::date AND company_id = $3 AND currency = $4),
+    `WITH mc AS (SELECT * FROM reconcile_mailchimp_orders WHERE pass_id = $1::uuid AND counted AND revenue_month = $2::date AND company_id = $3 AND currency = $4),
      o AS (SELECT * FROM reconcile_odoo_orders WHERE pass_id = $1::uuid AND month = $2::date AND company_id = $3 AND currency = $4),
      r AS (
        SELECT coalesce('so-' || o.sale_order_id, mc.order_id) AS order_id, o.sale_order_id, o.name, o.state, o.amount_cents, o.refunded_cents,

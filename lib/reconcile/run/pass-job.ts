@@ -7,6 +7,7 @@ import { readCursor } from "@/lib/sync/run/cursor";
 import { writeAudienceStats } from "../compare/audience-stats";
 import { findGaps } from "../compare/find-gaps";
 import { findOrderGaps } from "../compare/find-order-gaps";
+import { markCountedOrders } from "../compare/orders-once";
 import { assignOrderBuyers } from "../compare/assign-order-buyers";
 import { writeRevenue } from "../compare/write-revenue";
 import { BlacklistStage } from "../read/blacklist";
@@ -71,6 +72,7 @@ export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Pr
     const oldest = await oldestPendingChange(deps.odoo, cursor);
     await findGaps(prisma, passId, blacklist.table, active.policy.tags.prefix);
     await assignOrderBuyers(prisma, deps.odoo, passId);
+    await markCountedOrders(prisma, passId);
     await findOrderGaps(prisma, passId, members.orders.stores.map((s) => s.audienceId));
     await writeRevenue(prisma, passId, odooOrders.companies);
     await writeAudienceStats(prisma, passId, audiences);

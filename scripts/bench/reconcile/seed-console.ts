@@ -1,3 +1,4 @@
+import { markCountedOrders } from "@/lib/reconcile/compare/orders-once";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
 
@@ -90,6 +91,7 @@ export async function seedConsole(prisma: PrismaClient, v: ConsoleVolume, log: (
       CASE WHEN i % 3 = 2 THEN 'EUR' ELSE 'USD' END, ${email("i")}, 10000 + i % 5000 - CASE WHEN i % 25 = 0 THEN 1500 ELSE 0 END - CASE WHEN i % 50 = 1 THEN 100 ELSE 0 END,
       'paid', i % 20 = 0, now() - ((i % 36) || ' months')::interval
     FROM generate_series(1, ${v.members}) i`);
+  await markCountedOrders(prisma, (await prisma.$queryRaw<[{ id: string }]>`SELECT md5('pass1')::uuid::text AS id`)[0].id);
   await exec("revenue rows", `INSERT INTO reconcile_revenue (pass_id, month, company_id, company_name, currency, odoo_orders, odoo_gross_cents, odoo_refunds_cents,
       odoo_cancellations_cents, odoo_net_cents, mailchimp_orders, mailchimp_net_cents, mailchimp_cancellations_cents, difference_cents)
     SELECT md5('pass' || n)::uuid, date_trunc('month', now() - (m || ' months')::interval)::date, c, 'Company ' || c, cur, 900, 9000000, 100000, 400000, 8500000, 900, 8499000, 400000, 1000
