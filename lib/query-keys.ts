@@ -6,6 +6,7 @@ export const queryKeys = {
   health: () => ["health"] as const,
   runs: {
     progress: (runId: string) => ["runs", runId, "progress"] as const,
+    monitoring: (runId: string) => ["runs", runId, "monitoring"] as const,
   },
   alerts: {
     counts: () => ["alerts", "counts"] as const,

@@ -1,5 +1,5 @@
 export { MailchimpClient } from "./client";
-export type { AcquireSlot, MailchimpClientOptions, MailchimpPriority } from "./core";
+export type { AcquireSlot, MailchimpCall, MailchimpClientOptions, MailchimpPriority } from "./core";
 export { mailchimpConfigFromEnv, resolveBasePath, serverFromKey, type MailchimpConfig } from "./config";
 export { MailchimpRequestCounter } from "./counter";
 export { MailchimpError, isRetryableKind, type MailchimpErrorKind, type MailchimpFieldError } from "./errors";

@@ -1,4 +1,5 @@
 import type PgBoss from "pg-boss";
+import { withRunContext } from "@/lib/metrics/run-context";
 import type { z } from "zod";
 import { handleBatchJob } from "./batch-job";
 import { handleDeadJob } from "./dead-job";
@@ -29,7 +30,8 @@ async function subscribe<S extends z.ZodType>(boss: PgBoss, rt: Runtime, polling
         for (const job of jobs) {
           // Data that does not parse is a bug on the sending side: failing the job keeps it visible in pg-boss.
           const data = reg.schema.parse(job.data);
-          await reg.handle(rt, data);
+          // Every Mailchimp call the job makes is counted for its run (lib/metrics).
+          await withRunContext((data as { runId?: string }).runId, () => reg.handle(rt, data));
         }
       } finally {
         // pg-boss otherwise waits out the polling interval after every job, capping each poller at one job per interval.

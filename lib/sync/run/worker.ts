@@ -5,6 +5,9 @@ import { logger as rootLogger } from "@/lib/logger";
 import { MailchimpClient, type MailchimpConfig, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
 import { OdooClient, type OdooConfig } from "@/lib/odoo";
 import { ConnectionGovernor } from "@/lib/sync/governor";
+import { CallStats } from "@/lib/metrics/call-stats";
+import { startCallStatsFlusher } from "@/lib/metrics/flush-call-stats";
+import { currentRunId } from "@/lib/metrics/run-context";
 import type { Db } from "./db";
 import { registerHandlers } from "./handlers";
 import { bossPassQueue } from "@/lib/reconcile/run/jobs";
@@ -76,7 +79,13 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     databaseUrl: o.databaseUrl, apiKey: o.mailchimp.apiKey, maxConnections: o.maxConnections ?? 10,
     onError: (err) => log.error({ err }, "governor connection lost; slots and batch locks are gone with it"),
   });
-  const mailchimp = new MailchimpClient(o.mailchimp, { acquire: governor.acquire, timeoutMs: o.mailchimpTimeoutMs ?? 120_000 });
+  // Every call, counted per minute, run, endpoint and outcome for the monitoring charts.
+  const calls = new CallStats();
+  const mailchimp = new MailchimpClient(o.mailchimp, {
+    acquire: governor.acquire, timeoutMs: o.mailchimpTimeoutMs ?? 120_000,
+    observe: (call) => calls.record({ ...call, runId: currentRunId(), at: new Date() }),
+  });
+  const stopCallStats = startCallStatsFlusher(prisma, calls, { log });
   const retry = o.retry ?? DEFAULT_RUNTIME_RETRY;
   const boss = await startBoss(o.databaseUrl, settings, { onError: (err) => log.error({ err: err.message }, "queue error") });
   const runtime: Runtime = {
@@ -105,6 +114,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     async stop(opts = {}) {
       await consent?.stop();
       await boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 });
+      await stopCallStats();
       await governor.close();
       if (!o.prisma) await prisma.$disconnect();
       log.info("sync worker stopped");

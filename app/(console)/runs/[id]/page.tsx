@@ -14,6 +14,8 @@ import { noBatchesText, sampleHeadings } from "@/lib/console/run-wording";
 import { DataTable, NumberCell } from "@/components/data-table";
 import { RunProgress } from "@/components/runs/run-progress";
 import { loadRunProgress } from "@/lib/console/load-run-progress";
+import { RunMonitoring } from "@/components/monitoring/run-monitoring";
+import { loadRunMonitoring } from "@/lib/console/load-monitoring";
 
 export const metadata = { title: "Sync run" };
 
@@ -28,8 +30,8 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 
 async function RunDetail({ id }: { id: string }) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFound();
-  const [run, user, names, progress] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames(), loadRunProgress(id)]);
-  if (!run || !progress) notFound();
+  const [run, user, names, progress, monitoring] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames(), loadRunProgress(id), loadRunMonitoring(id)]);
+  if (!run || !progress || !monitoring) notFound();
   const counters: [string, number][] = [
     ["New", run.plannedNew],
     ["Updated", run.plannedUpdate],
@@ -67,6 +69,12 @@ async function RunDetail({ id }: { id: string }) {
         </dl>
       </section>
       {!run.dryRun && <RunProgress runId={run.id} initial={progress} />}
+      {!run.dryRun && (
+        <>
+          <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Mailchimp traffic</h2>
+          <RunMonitoring runId={run.id} initial={monitoring} />
+        </>
+      )}
       <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Batches</h2>
       {run.batches.length === 0 ? (
         <p className="text-sm text-slate-500">{noBatchesText(run)}</p>

@@ -1,0 +1,92 @@
+"use client";
+
+import { Bar, BarChart, CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { formatCount } from "@/components/format";
+import type { MonitoringView } from "@/lib/console/describe-monitoring";
+
+const COLOURS = ["#4f46e5", "#0891b2", "#059669", "#d97706", "#db2777", "#64748b"];
+const tick = (step: "minute" | "day") => (iso: string) => (step === "minute" ? iso.slice(11, 16) : iso.slice(5, 10));
+
+/**
+ * Mailchimp calls by endpoint, throttles and errors, the wait for a governed connection and (for a run) records
+ * per second, drawn from the worker's per-minute counts. `step` says what one point is.
+ */
+export function MonitoringCharts({ view, step }: { view: MonitoringView; step: "minute" | "day" }) {
+  const format = tick(step);
+  const unit = step === "minute" ? "per minute (UTC)" : "per day (UTC)";
+  const hasRecords = view.points.some((p) => p.recordsPerSecond !== undefined);
+  return (
+    <div className="grid gap-4 lg:grid-cols-2">
+      <Chart title={`Requests by endpoint, ${unit}`} testId="chart-requests">
+        <BarChart data={view.points}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="at" tickFormatter={format} fontSize={11} />
+          <YAxis fontSize={11} width={50} allowDecimals={false} />
+          <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {view.endpoints.map((e, i) => (
+            <Bar key={e} dataKey={(p: { byEndpoint: Record<string, number> }) => p.byEndpoint[e] ?? 0} name={e} stackId="calls" fill={COLOURS[i % COLOURS.length]} isAnimationActive={false} />
+          ))}
+        </BarChart>
+      </Chart>
+      <Chart title={`Throttles (429) and errors, ${unit}`} testId="chart-errors">
+        <LineChart data={view.points}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="at" tickFormatter={format} fontSize={11} />
+          <YAxis fontSize={11} width={50} allowDecimals={false} />
+          <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          <Line dataKey="throttles" name="Throttled (429)" stroke="#d97706" dot={false} isAnimationActive={false} />
+          <Line dataKey="errors" name="Other errors" stroke="#dc2626" dot={false} isAnimationActive={false} />
+        </LineChart>
+      </Chart>
+      <Chart title={hasRecords ? `Records per second and connection wait, ${unit}` : `Wait for one of the 10 connections, ${unit}`} testId="chart-throughput">
+        <LineChart data={view.points}>
+          <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+          <XAxis dataKey="at" tickFormatter={format} fontSize={11} />
+          {hasRecords && <YAxis yAxisId="records" fontSize={11} width={50} />}
+          <YAxis yAxisId="wait" orientation={hasRecords ? "right" : "left"} fontSize={11} width={60} unit=" ms" />
+          <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
+          <Legend wrapperStyle={{ fontSize: 11 }} />
+          {hasRecords && <Line yAxisId="records" dataKey="recordsPerSecond" name="Records / s" stroke="#059669" strokeWidth={2} dot={false} isAnimationActive={false} />}
+          <Line yAxisId="wait" dataKey="avgWaitMs" name="Mean connection wait" stroke="#4f46e5" dot={false} isAnimationActive={false} />
+          <Line yAxisId="wait" dataKey="maxWaitMs" name="Longest connection wait" stroke="#94a3b8" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+        </LineChart>
+      </Chart>
+      <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="endpoint-totals">
+        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">By endpoint</h3>
+        <table className="w-full text-sm">
+          <thead className="text-left text-xs text-slate-500">
+            <tr><th className="py-1">Endpoint</th><th className="py-1 text-right">Calls</th><th className="py-1 text-right">429</th><th className="py-1 text-right">Errors</th><th className="py-1 text-right">Mean ms</th></tr>
+          </thead>
+          <tbody>
+            {view.byEndpoint.map((e) => (
+              <tr key={e.endpoint} className="border-t border-slate-100">
+                <td className="py-1 font-mono text-xs">{e.endpoint}</td>
+                <td className="py-1 text-right tabular-nums">{formatCount(e.calls)}</td>
+                <td className="py-1 text-right tabular-nums">{formatCount(e.throttles)}</td>
+                <td className="py-1 text-right tabular-nums">{formatCount(e.errors)}</td>
+                <td className="py-1 text-right tabular-nums">{formatCount(e.avgMs)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <p className="mt-2 text-xs text-slate-500">
+          {formatCount(view.totals.calls)} calls; {formatCount(view.totals.retried)} failed and retried (throttles and transient errors);
+          {" "}{Object.entries(view.totals.errorsByKind).map(([k, n]) => `${k} ${formatCount(n)}`).join(", ") || "no failures"}; mean wait for a connection {formatCount(view.totals.avgWaitMs)} ms, longest {formatCount(view.totals.maxWaitMs)} ms.
+        </p>
+      </section>
+    </div>
+  );
+}
+
+function Chart({ title, testId, children }: { title: string; testId: string; children: React.ReactElement }) {
+  return (
+    <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid={testId}>
+      <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">{title}</h3>
+      <div className="h-56">
+        <ResponsiveContainer width="100%" height="100%">{children}</ResponsiveContainer>
+      </div>
+    </section>
+  );
+}
