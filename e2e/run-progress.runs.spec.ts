@@ -23,5 +23,15 @@ test.describe("admin", () => {
     await expect(page.getByText("succeeded").first()).toBeVisible();
     // For the README (docs/screenshots/run-progress.png is copied from here by hand).
     await page.screenshot({ path: test.info().outputPath("run-progress.png"), fullPage: false });
+    // The run's Mailchimp traffic, from the worker's counts (flushed every 5 s, so it may take a poll to show).
+    const totals = page.getByTestId("endpoint-totals");
+    await expect(totals).toContainText("POST /batches", { timeout: 30_000 });
+    await expect(page.getByTestId("chart-requests").locator(".recharts-bar-rectangle").first()).toBeVisible();
+    await totals.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: test.info().outputPath("run-monitoring.png"), fullPage: true });
+    // And the Overview's two-week trend counts them too.
+    await page.goto("/");
+    await expect(page.getByTestId("chart-requests")).toBeVisible();
+    await expect(page.getByTestId("endpoint-totals")).toContainText("POST /batches");
   });
 });
