@@ -6,7 +6,7 @@ import { assignExceptionAction, commentExceptionAction, resolveExceptionAction }
 import { formatUtc } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
 import type { ExceptionRow } from "@/lib/console/exceptions/list-exceptions";
-import { describeKind } from "@/lib/console/exceptions/kinds";
+import { describeKind, exceptionAnchor } from "@/lib/console/exceptions/kinds";
 
 type Owner = { id: string; name: string };
 
@@ -37,7 +37,10 @@ export function ExceptionCard({ row, owners, odooUrl, audienceName }: { row: Exc
           seen {row.occurrences}× · last {formatUtc(row.lastSeenAt)}
         </span>
       </div>
-      <p className="mt-1 text-sm text-slate-600">{kind.fix}</p>
+      <p className="mt-1 text-sm text-slate-600">
+        {kind.fix}{" "}
+        <a className="text-brand-700 hover:underline" href={`/runbook#${exceptionAnchor(row.kind)}`}>Runbook</a>
+      </p>
       <div className="mt-2 flex flex-wrap gap-x-4 gap-y-1 text-xs text-slate-500">
         {row.partnerIds.length > 0 && (
           <span>

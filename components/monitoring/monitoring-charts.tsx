@@ -40,7 +40,7 @@ export function MonitoringCharts({ view, step }: { view: MonitoringView; step: "
           <Line dataKey="errors" name="Other errors" stroke="#dc2626" dot={false} isAnimationActive={false} />
         </LineChart>
       </Chart>
-      <Chart title={hasRecords ? `Records per second and connection wait, ${unit}` : `Wait for one of the 10 connections, ${unit}`} testId="chart-throughput">
+      <Chart title={hasRecords ? `Records per second and wait for a free Mailchimp slot, ${unit}` : `Wait for a free Mailchimp slot (10 per key), ${unit}`} testId="chart-throughput">
         <LineChart data={view.points}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="at" tickFormatter={format} fontSize={11} />

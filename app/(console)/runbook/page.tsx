@@ -1,12 +1,24 @@
 import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { ALERT_KIND_NAMES, ALERT_KINDS, runbookAnchor } from "@/lib/alerts/kinds";
+import { EXCEPTION_KIND_NAMES, EXCEPTION_KINDS, exceptionAnchor } from "@/lib/console/exceptions/kinds";
+import { readRunbookHtml } from "@/lib/console/read-runbook";
 import { ALERT_RUNBOOK, RUNBOOK } from "@/lib/console/runbook";
 
 export const metadata = pageMetadata("runbook");
 
-export default function RunbookPage() {
+const entry = "scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 target:border-brand-500 target:shadow-sm";
+const heading = "mb-3 mt-10 text-lg font-semibold text-slate-900";
+
+/**
+ * The operating reference: docs/runbook.md (origins, data flow, owners, checks, keys, restore), then the answers to
+ * common questions and one entry per alert and exception kind, each under the anchor its alert or exception links to.
+ */
+export default async function RunbookPage() {
+  const html = await readRunbookHtml();
   return (
     <ConsolePage slug="runbook">
+      <article className="runbook-md" dangerouslySetInnerHTML={{ __html: html }} />
+      <h2 className={heading}>Common questions</h2>
       <div className="space-y-3">
         {RUNBOOK.map((e) => (
           <details key={e.q} className="rounded-lg border border-slate-200 bg-white p-4 open:shadow-sm">
@@ -15,16 +27,27 @@ export default function RunbookPage() {
           </details>
         ))}
       </div>
-      <h2 className="mb-3 mt-8 text-lg font-semibold text-slate-900">Alerts</h2>
+      <h2 className={heading}>Alerts</h2>
       <div className="space-y-3">
         {ALERT_KIND_NAMES.map((kind) => (
-          <section key={kind} id={runbookAnchor(kind)} className="scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 target:border-brand-500 target:shadow-sm">
+          <section key={kind} id={runbookAnchor(kind)} className={entry}>
             <h3 className="font-medium">{ALERT_KINDS[kind].title}</h3>
             <p className="mt-1 text-xs text-slate-500">owner by default: {ALERT_KINDS[kind].team} · {ALERT_KINDS[kind].severity}</p>
             <p className="mt-2 text-sm leading-6 text-slate-600">{ALERT_RUNBOOK[kind].means}</p>
             <ol className="mt-2 list-decimal pl-5 text-sm leading-6 text-slate-600">
               {ALERT_RUNBOOK[kind].steps.map((s) => <li key={s}>{s}</li>)}
             </ol>
+          </section>
+        ))}
+      </div>
+      <h2 className={heading}>Exceptions</h2>
+      <p className="mb-3 text-sm text-slate-600">Records that could not be synced. Ops owns them: assign, fix at the source, resolve.</p>
+      <div className="space-y-3">
+        {EXCEPTION_KIND_NAMES.map((kind) => (
+          <section key={kind} id={exceptionAnchor(kind)} className={entry}>
+            <h3 className="font-medium">{EXCEPTION_KINDS[kind].title}</h3>
+            <p className="mt-1 text-xs text-slate-500">kind <code>{kind}</code> · owner: ops</p>
+            <p className="mt-2 text-sm leading-6 text-slate-600">{EXCEPTION_KINDS[kind].fix}</p>
           </section>
         ))}
       </div>

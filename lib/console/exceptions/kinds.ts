@@ -1,5 +1,11 @@
-/** What each exception kind means to the person fixing it, and where the fix happens. */
-export const EXCEPTION_KINDS: Record<string, { title: string; fix: string }> = {
+import type { ExceptionKind } from "@/lib/sync/types";
+
+/**
+ * What each exception kind means to the person fixing it, and where the fix happens. Typed by the engine's own
+ * list of kinds, so a new kind without an entry does not compile; the Runbook page renders these under
+ * `exceptionAnchor(kind)`, which each exception links to.
+ */
+export const EXCEPTION_KINDS: Record<ExceptionKind, { title: string; fix: string }> = {
   missing_email: { title: "No email", fix: "Add an email to the contact in Odoo, or leave it: it will not be sent." },
   invalid_email: { title: "Invalid email", fix: "Correct the email in Odoo; Mailchimp would refuse it as it is." },
   multiple_emails: { title: "Several emails in one field", fix: "Keep one address in the Odoo email field; move the others to their own contacts." },
@@ -33,6 +39,12 @@ export const EXCEPTION_KINDS: Record<string, { title: string; fix: string }> = {
   forgotten_email: { title: "Permanently deleted in Mailchimp", fix: "The address was forgotten on request; it cannot be added again by the API." },
 };
 
+export const EXCEPTION_KIND_NAMES = Object.keys(EXCEPTION_KINDS) as ExceptionKind[];
+const isExceptionKind = (kind: string): kind is ExceptionKind => kind in EXCEPTION_KINDS;
+
 export function describeKind(kind: string) {
-  return EXCEPTION_KINDS[kind] ?? { title: kind.replaceAll("_", " "), fix: "" };
+  return isExceptionKind(kind) ? EXCEPTION_KINDS[kind] : { title: kind.replaceAll("_", " "), fix: "" };
 }
+
+/** The Runbook page's anchor for an exception kind. */
+export const exceptionAnchor = (kind: string) => `exception-${kind.replace(/_/g, "-")}`;
