@@ -42,7 +42,7 @@ test.describe("with the demo business synced", () => {
 
     test("an exception links to its runbook entry, and the runbook carries the handover reference", async ({ page }) => {
       await page.goto("/exceptions?kind=invalid_email");
-      await page.getByRole("link", { name: "Runbook" }).first().click();
+      await page.locator('a[href="/runbook#exception-invalid-email"]').first().click();
       await expect(page).toHaveURL(/\/runbook#exception-invalid-email$/);
       await expect(page.locator("#exception-invalid-email")).toContainText("Invalid email");
       for (const name of ["Where each kind of record comes from", "Daily checks", "Rotating keys and secrets", "Restoring after a failure"]) {

@@ -10,7 +10,8 @@ export const RUNBOOK_MARKDOWN = "docs/runbook.md";
  * is rendered as is; headings get ids so sections can be linked.
  */
 export async function readRunbookHtml(root = process.cwd()): Promise<string> {
-  const markdown = await readFile(path.join(root, RUNBOOK_MARKDOWN), "utf8");
+  // The page has its own title: the file's (for reading it in the repository) is left out.
+  const markdown = (await readFile(path.join(root, RUNBOOK_MARKDOWN), "utf8")).replace(/^# [^\n]*\n/, "");
   const html = await marked.parse(markdown, { gfm: true });
   return html.replace(/<h([12])>([^<]+)<\/h\1>/g, (_m, level: string, text: string) => `<h${level} id="${slug(text)}">${text}</h${level}>`);
 }
