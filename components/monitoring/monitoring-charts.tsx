@@ -15,6 +15,8 @@ export function MonitoringCharts({ view, step }: { view: MonitoringView; step: "
   const format = tick(step);
   const unit = step === "minute" ? "per minute (UTC)" : "per day (UTC)";
   const hasRecords = view.points.some((p) => p.recordsPerSecond !== undefined);
+  // A line through one or two points is invisible without its dots (a short run fits in a minute).
+  const dot = view.points.length <= 3;
   return (
     <div className="grid gap-4 lg:grid-cols-2">
       <Chart title={`Requests by endpoint, ${unit}`} testId="chart-requests">
@@ -36,8 +38,8 @@ export function MonitoringCharts({ view, step }: { view: MonitoringView; step: "
           <YAxis fontSize={11} width={50} allowDecimals={false} />
           <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          <Line dataKey="throttles" name="Throttled (429)" stroke="#d97706" dot={false} isAnimationActive={false} />
-          <Line dataKey="errors" name="Other errors" stroke="#dc2626" dot={false} isAnimationActive={false} />
+          <Line dataKey="throttles" name="Throttled (429)" stroke="#d97706" dot={dot} isAnimationActive={false} />
+          <Line dataKey="errors" name="Other errors" stroke="#dc2626" dot={dot} isAnimationActive={false} />
         </LineChart>
       </Chart>
       <Chart title={hasRecords ? `Records per second and wait for a free Mailchimp slot, ${unit}` : `Wait for a free Mailchimp slot (10 per key), ${unit}`} testId="chart-throughput">
@@ -48,9 +50,9 @@ export function MonitoringCharts({ view, step }: { view: MonitoringView; step: "
           <YAxis yAxisId="wait" orientation={hasRecords ? "right" : "left"} fontSize={11} width={60} unit=" ms" />
           <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          {hasRecords && <Line yAxisId="records" dataKey="recordsPerSecond" name="Records / s" stroke="#059669" strokeWidth={2} dot={false} isAnimationActive={false} />}
-          <Line yAxisId="wait" dataKey="avgWaitMs" name="Mean connection wait" stroke="#4f46e5" dot={false} isAnimationActive={false} />
-          <Line yAxisId="wait" dataKey="maxWaitMs" name="Longest connection wait" stroke="#94a3b8" strokeDasharray="4 3" dot={false} isAnimationActive={false} />
+          {hasRecords && <Line yAxisId="records" dataKey="recordsPerSecond" name="Records / s" stroke="#059669" strokeWidth={2} dot={dot} isAnimationActive={false} />}
+          <Line yAxisId="wait" dataKey="avgWaitMs" name="Mean connection wait" stroke="#4f46e5" dot={dot} isAnimationActive={false} />
+          <Line yAxisId="wait" dataKey="maxWaitMs" name="Longest connection wait" stroke="#94a3b8" strokeDasharray="4 3" dot={dot} isAnimationActive={false} />
         </LineChart>
       </Chart>
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="endpoint-totals">
