@@ -14,6 +14,7 @@ import { noBatchesText, sampleHeadings } from "@/lib/console/run-wording";
 import { DataTable, NumberCell } from "@/components/data-table";
 import { RunProgress } from "@/components/runs/run-progress";
 import { loadRunProgress } from "@/lib/console/load-run-progress";
+import { CsvLink } from "@/components/csv-link";
 
 export const metadata = { title: "Sync run" };
 
@@ -67,7 +68,9 @@ async function RunDetail({ id }: { id: string }) {
         </dl>
       </section>
       {!run.dryRun && <RunProgress runId={run.id} initial={progress} />}
-      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Batches</h2>
+      <h2 className="mb-3 mt-8 flex items-baseline text-sm font-semibold uppercase tracking-wide text-slate-500">
+        Batches {run.batches.length > 0 && <span className="ml-auto normal-case tracking-normal"><CsvLink table="run-batches" query={{ run: run.id }} /></span>}
+      </h2>
       {run.batches.length === 0 ? (
         <p className="text-sm text-slate-500">{noBatchesText(run)}</p>
       ) : (
