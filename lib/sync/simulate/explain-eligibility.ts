@@ -12,6 +12,8 @@ export interface EligibilityTrace {
   reason: ExclusionReason | null;
   /** The policy rule or setting that decided, in words; null when a fact of Odoo decided alone. */
   rule: string | null;
+  /** Why, in words, for this partner. */
+  why: string;
   step: ExplainStep;
 }
 
@@ -37,16 +39,19 @@ export function explainEligibility(p: PartnerRow, tagNames: string[], ctx: Decis
       rule = hit ? `eligibility.exclude: ${describeRule(hit)}` : null;
     } else if (reason === "blacklisted_in_odoo") rule = "eligibility.excludeBlacklisted: true";
     else if (reason === "supplier_only" && buys) rule = "eligibility.supplierThatBuysIsCustomer: false";
-    return { reason, rule, step: { step: "eligibility", ok: false, text: `Not a marketing contact: ${EXCLUSION_WORDING[reason]}.` } };
+    const why = reason !== "supplier_only" ? EXCLUSION_WORDING[reason]
+      : buys ? "a supplier that buys, and the policy does not count suppliers that buy as customers"
+      : `a supplier (supplier rank ${p.supplierRank}) that never bought: no confirmed order or posted customer invoice`;
+    return { reason, rule, why, step: { step: "eligibility", ok: false, text: `Not a marketing contact: ${why}.` } };
   }
   if (buys) {
     const orders = ctx.buying.orderCount(p.commercialId);
     const what = orders > 0 ? `${orders} confirmed order${orders === 1 ? "" : "s"}` : "a posted customer invoice";
     const whose = p.commercialId === p.id ? "" : ` (credited to its commercial partner, ${p.commercialName})`;
     const supplier = p.supplierRank > 0 ? "; a supplier that buys counts as a customer (eligibility.supplierThatBuysIsCustomer)" : "";
-    return { reason, rule: null, step: { step: "eligibility", ok: true, text: `A buyer: ${what}${whose}${supplier}.` } };
+    return { reason, rule: null, why: "a buyer", step: { step: "eligibility", ok: true, text: `A buyer: ${what}${whose}${supplier}.` } };
   }
   const include = eligibility.include.find((r) => matchRule(r, p, tagNames));
   const rule = include ? `eligibility.include: ${describeRule(include)}` : null;
-  return { reason, rule, step: { step: "eligibility", ok: true, text: `Not a buyer, but included by the policy (${rule}).` } };
+  return { reason, rule, why: "included by the policy", step: { step: "eligibility", ok: true, text: `Not a buyer, but included by the policy (${rule}).` } };
 }

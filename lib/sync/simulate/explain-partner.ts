@@ -45,10 +45,10 @@ export function explainPartner({ target: p, partners, ctx, synced }: ExplainInpu
   const base = { partnerId: p.id, name: p.name, facts, rules };
   const eligibility = explainEligibility(p, tagNames, ctx);
   const steps: ExplainStep[] = [eligibility.step];
-  const excluded = (code: Exclude<Decision, { outcome: "candidate" | "exception" }>["reason"], rule: string | null): PartnerExplanation => ({
-    ...base, verdict: "excluded", headline: `Excluded: ${EXCLUSION_WORDING[code]}.`, decidedBy: { code, rule }, steps,
+  const excluded = (code: Exclude<Decision, { outcome: "candidate" | "exception" }>["reason"], rule: string | null, why = EXCLUSION_WORDING[code]): PartnerExplanation => ({
+    ...base, verdict: "excluded", headline: `Excluded: ${why}.`, decidedBy: { code, rule }, steps,
   });
-  if (eligibility.reason) return excluded(eligibility.reason, eligibility.rule);
+  if (eligibility.reason) return excluded(eligibility.reason, eligibility.rule, eligibility.why);
 
   const { childContacts } = ctx.policy.hierarchy;
   const selected = isSelectedByHierarchy(p, tagNames, ctx);
