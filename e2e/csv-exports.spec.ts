@@ -41,9 +41,10 @@ test.describe("CSV exports", () => {
       if (path.startsWith("/reconciliation")) await expect(page.getByTestId("csv-link").first()).toBeVisible({ timeout: 60_000 });
       await downloadAll(page, seen);
     }
-    await page.getByRole("link", { name: "Sync runs" }).click();
+    await page.goto("/runs");
     await page.getByRole("row").nth(1).getByRole("link").first().click();
-    await expect(page.getByTestId("csv-link")).toBeVisible();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    await expect(page.locator('[data-table="run-batches"]')).toBeVisible();
     await downloadAll(page, seen);
 
     await page.goto("/revenue");
@@ -55,5 +56,35 @@ test.describe("CSV exports", () => {
     const expected = ["overview-audiences", "reconciliation-audiences", "reconciliation-gaps", "record-fields", "record-history", "exceptions", "runs", "run-batches", "audit", "users", "revenue", "revenue-orders"];
     for (const table of expected) expect([...seen.keys()], table).toContain(table);
     console.log(`csv-exports: ${seen.size} tables downloaded: ${[...seen].map(([t, n]) => `${t} ${n}`).join(", ")}`);
+  });
+
+  test("the Consent page's tables download once an unsubscribe came back from Mailchimp", async ({ page, request }) => {
+    // The worker polls every 30 s in the suite; these bounds are for a loaded 2-core machine, not a speed check.
+    test.setTimeout(240_000);
+    const mailchimp = (process.env.E2E_MAILCHIMP_URL ?? "").replace(/\/3\.0\/?$/, "");
+    const brussels = "5f1b2c0a04";
+    const { members } = (await (await request.get(`${mailchimp}/_emulator/lists/${brussels}/members`)).json()) as { members: { email_address: string; status: string }[] };
+    const email = members.find((m) => m.status === "transactional")!.email_address;
+    expect((await request.post(`${mailchimp}/_emulator/lists/${brussels}/members/${encodeURIComponent(email)}/actions/unsubscribe`, { data: {} })).ok()).toBe(true);
+    await expect(async () => {
+      await page.goto("/consent");
+      await expect(page.locator('[data-table="consent-events"]')).toBeVisible({ timeout: 1_000 });
+    }).toPass({ timeout: 200_000, intervals: [5_000] });
+    const seen = new Map<string, number>();
+    await downloadAll(page, seen);
+    expect([...seen.keys()]).toEqual(expect.arrayContaining(["consent-webhooks", "consent-events"]));
+    console.log(`csv-exports (consent): ${[...seen].map(([t, n]) => `${t} ${n}`).join(", ")}`);
+  });
+});
+
+test.describe("CSV exports by role", () => {
+  test.use(asRole("finance"));
+
+  test("finance gets the tables of its pages and a 403 for the others", async ({ page }) => {
+    const get = async (path: string) => page.request.get(path);
+    const overview = await get("/api/export/overview-audiences");
+    expect(overview.status()).toBe(200);
+    expect((await overview.text()).trim().split("\n").length).toBeGreaterThan(1);
+    for (const table of ["runs", "audit", "exceptions", "consent-events", "users"]) expect((await get(`/api/export/${table}`)).status(), table).toBe(403);
   });
 });

@@ -30,8 +30,7 @@ test.describe("routing simulator and policy form", () => {
     await expect(contact).toContainText("credited to its commercial partner, Azure Interior");
     await expect(contact.getByText("The rest of Azure Interior")).toBeVisible();
     // For the README (docs/screenshots/simulator.png is copied from here by hand).
-    await contact.scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath("simulator.png"), fullPage: true });
+    await page.getByTestId("routing-simulator").screenshot({ path: test.info().outputPath("simulator.png") });
   });
 
   test("the form edits the policy, shows what would change, and the simulator runs under the edit", async ({ page }) => {
@@ -39,27 +38,35 @@ test.describe("routing simulator and policy form", () => {
     const form = page.getByTestId("policy-form");
     await expect(page.getByTestId("policy-diff")).toContainText("Nothing: this is the policy in force.");
     await form.getByLabel("A supplier that buys is a customer").uncheck();
-    await form.getByLabel("Rule 1 name").fill("SF business customers");
+    await form.getByLabel("Rule 3 name").fill("Chicago (new audience)");
+    await form.getByLabel("Rule 3 audience").fill("");
+    await expect(page.getByTestId("policy-issues")).toContainText("routing.rules.2.audienceId");
+    await expect(page.getByRole("button", { name: /^Save/ })).toBeDisabled();
+    await form.getByLabel("Rule 3 audience").fill("5f1b2c0a99");
     const diff = page.getByTestId("policy-diff");
     await expect(diff).toContainText("eligibility.supplierThatBuysIsCustomer");
-    await expect(diff).toContainText("routing.rules.0.name");
-    await expect(page.getByRole("button", { name: "Save 2 changes as a new version" })).toBeEnabled();
-
-    await form.getByLabel("Rule 1 audience").fill("");
-    await expect(page.getByTestId("policy-issues")).toContainText("routing.rules.0.audienceId");
-    await expect(page.getByRole("button", { name: /^Save/ })).toBeDisabled();
-    await form.getByLabel("Rule 1 audience").fill("elsewhere1");
+    await expect(diff).toContainText("routing.rules.2.name");
+    await expect(diff).toContainText("routing.rules.2.audienceId");
+    await expect(page.getByRole("button", { name: "Save 3 changes as a new version" })).toBeEnabled();
 
     // The JSON tab holds the same edit.
     await page.getByRole("tab", { name: "JSON (advanced)" }).click();
-    await expect(page.getByLabel("Policy JSON")).toHaveValue(/"name": "SF business customers"/);
+    await expect(page.getByLabel("Policy JSON")).toHaveValue(/"name": "Chicago \(new audience\)"/);
     await page.getByRole("tab", { name: "Form" }).click();
 
-    const edited = await simulate(page, "Brandon Freeman", /^Brandon Freeman/);
-    await expect(edited).toBeVisible();
-    await expect(page.getByTestId("simulation")).toHaveCount(2);
-    await expect(page.getByTestId("simulation").nth(1)).toContainText("Edited policy (not saved)");
-    await page.getByTestId("policy-diff").scrollIntoViewIfNeeded();
-    await page.screenshot({ path: test.info().outputPath("policy-form.png"), fullPage: true });
+    // Brandon Freeman is routed by rule 3 (his company's latest purchase was from Chicago): the edit moves him.
+    await simulate(page, "Brandon Freeman", /^Brandon Freeman/);
+    const cards = page.getByTestId("simulation");
+    await expect(cards).toHaveCount(2);
+    await expect(cards.nth(0)).toContainText("Saved policy (version");
+    await expect(cards.nth(0).getByTestId("simulation-headline")).toContainText('by routing rule 3 "Chicago"');
+    await expect(cards.nth(1)).toContainText("Edited policy (not saved)");
+    await expect(cards.nth(1).getByTestId("simulation-headline")).toHaveText(/^Reaches Mailchimp: audience 5f1b2c0a99 by routing rule 3 "Chicago \(new audience\)", added as a new transactional member/);
+
+    // For the README (docs/screenshots/policy-form.png is copied from here by hand): the form down to the diff.
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const top = (await page.getByRole("heading", { name: /^Sync policy/ }).boundingBox())!;
+    const bottom = (await page.getByRole("button", { name: /^Save 3 changes/ }).boundingBox())!;
+    await page.screenshot({ path: test.info().outputPath("policy-form.png"), fullPage: true, clip: { x: 0, y: top.y - 16, width: 1280, height: bottom.y + bottom.height + 16 - (top.y - 16) } });
   });
 });

@@ -84,7 +84,7 @@ export function explainPartner({ target: p, partners, ctx, synced }: ExplainInpu
     ...base,
     verdict,
     headline,
-    decidedBy: { code: group.kind === "duplicate" ? "duplicate_email" : group.kind === "subscribe_new" || group.kind === "upsert_existing" ? "routed" : group.kind, rule: ruleName },
+    decidedBy: { code: group.kind === "duplicate" ? "duplicate_email" : group.kind === "moved" || group.kind === "refused" ? group.kind : "routed", rule: ruleName },
     steps,
     member: {
       audienceId: decision.audienceId,

@@ -26,7 +26,7 @@ export interface PartnerExplanation {
   /** The one sentence that says what happens and why. */
   headline: string;
   /** The rule or check that decided: a reason or exception code, and the policy rule behind it when there is one. */
-  decidedBy: { code: ExclusionReason | ExceptionKind | GroupVerdict | "routed"; rule: string | null };
+  decidedBy: { code: ExclusionReason | ExceptionKind | "moved" | "refused" | "routed"; rule: string | null };
   facts: {
     commercial: { id: number; name: string; isCompany: boolean };
     customerType: "b2b" | "b2c";
