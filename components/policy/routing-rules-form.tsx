@@ -26,7 +26,7 @@ export function RoutingRulesForm({ rules, set, errorAt }: { rules: RuleDraft[]; 
     <Fieldset legend="Audiences and routing rules">
       <p className="text-xs text-slate-500">Tried in order, the first match wins. A contact no rule matches becomes a no_route exception, never a guess. Companies are Odoo res.company ids.</p>
       <table className="w-full table-fixed text-left text-sm" aria-label="Routing rules">
-        <colgroup><col className="w-6" /><col /><col className="w-28" /><col className="w-16" /><col className="w-20" /><col className="w-24" /><col className="w-14" /></colgroup>
+        <colgroup><col className="w-6" /><col /><col className="w-28" /><col className="w-24" /><col className="w-20" /><col className="w-20" /><col className="w-14" /></colgroup>
         <thead className="text-xs uppercase tracking-wide text-slate-500">
           <tr><th className="py-1">#</th><th>Name</th><th>Audience id</th><th>Companies</th><th>Type</th><th>Tags (any)</th><th /></tr>
         </thead>
