@@ -11,7 +11,7 @@ const AUDIT_TONE: Record<string, string> = { ok: "text-emerald-700", missing: "t
 
 export function ApprovalTable({ rows, canDecide }: { rows: ConsentOverview["approvals"]; canDecide: boolean }) {
   return (
-    <Section title="Waiting for an admin" count={rows.length} empty="No large batch of consent changes is waiting for approval.">
+    <Section title="Waiting for an admin" csv="consent-approvals" count={rows.length} empty="No large batch of consent changes is waiting for approval.">
       <DataTable columns={["Requested (UTC)", "People", "Sample", canDecide ? "Decision" : "Status"]}>
         {rows.map((a) => (
           <tr key={a.id.toString()}>
@@ -35,7 +35,7 @@ export function WebhookAuditTable({ audit, names }: { audit: AuditView; names: M
     );
   }
   return (
-    <Section title="Webhooks per audience" count={audit.results.length} empty="No audience to check.">
+    <Section title="Webhooks per audience" csv="consent-webhooks" count={audit.results.length} empty="No audience to check.">
       <DataTable columns={["Audience", "Webhook", "Detail"]}>
         {audit.results.map((r) => (
           <tr key={r.audienceId}>

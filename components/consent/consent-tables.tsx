@@ -11,7 +11,7 @@ type Names = { names: Map<string, string> };
 
 export function DriftTable({ rows, names }: { rows: ConsentOverview["drift"] } & Names) {
   return (
-    <Section title="Opted out in Mailchimp, not yet confirmed in Odoo" count={rows.length} empty="Every unsubscribe and bounce Mailchimp reported has been written to Odoo.">
+    <Section title="Opted out in Mailchimp, not yet confirmed in Odoo" csv="consent-opt-outs" count={rows.length} empty="Every unsubscribe and bounce Mailchimp reported has been written to Odoo.">
       <DataTable columns={["Audience", "Email", "Mailchimp", "Odoo partners", "Write-back"]}>
         {rows.map((r) => (
           <tr key={`${r.audienceId} ${r.email}`}>
@@ -29,9 +29,9 @@ export function DriftTable({ rows, names }: { rows: ConsentOverview["drift"] } &
   );
 }
 
-export function WritebackTable({ title, rows, empty, names }: { title: string; rows: ConsentOverview["failed"]; empty: string } & Names) {
+export function WritebackTable({ title, rows, empty, names, csv }: { title: string; rows: ConsentOverview["failed"]; empty: string; csv?: string } & Names) {
   return (
-    <Section title={title} count={rows.length} empty={empty}>
+    <Section title={title} csv={csv} count={rows.length} empty={empty}>
       <DataTable columns={["Audience", "Email", "Change", "Status", "Tries", "Age / next try", "Error"]}>
         {rows.map((w) => (
           <tr key={w.id.toString()}>
@@ -49,9 +49,9 @@ export function WritebackTable({ title, rows, empty, names }: { title: string; r
   );
 }
 
-export function ExceptionList({ title, rows, empty, names }: { title: string; rows: ConsentOverview["refused"]; empty: string } & Names) {
+export function ExceptionList({ title, rows, empty, names, csv }: { title: string; rows: ConsentOverview["refused"]; empty: string; csv?: string } & Names) {
   return (
-    <Section title={title} count={rows.length} empty={empty}>
+    <Section title={title} csv={csv} count={rows.length} empty={empty}>
       <DataTable columns={["Audience", "Email", "What", "Times", "Last seen (UTC)"]}>
         {rows.map((e) => {
           const d = e.detail as Record<string, unknown>;
@@ -73,7 +73,7 @@ export function ExceptionList({ title, rows, empty, names }: { title: string; ro
 
 export function EventTable({ rows, names }: { rows: ConsentOverview["events"] } & Names) {
   return (
-    <Section title="Recent Mailchimp events" count={rows.length} empty="No webhook delivery or poll finding yet.">
+    <Section title="Recent Mailchimp events" csv="consent-events" count={rows.length} empty="No webhook delivery or poll finding yet.">
       <DataTable columns={["Received (UTC)", "Audience", "Type", "Email", "Source", "Status"]}>
         {rows.map((e) => (
           <tr key={e.id.toString()}>

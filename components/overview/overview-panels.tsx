@@ -4,6 +4,7 @@ import { DataTable, NumberCell } from "@/components/data-table";
 import { formatCount, formatUtc } from "@/components/format";
 import { StatusPill } from "@/components/status-pill";
 import type { overviewStats } from "@/lib/console/overview-stats";
+import { CsvLink } from "@/components/csv-link";
 
 type Stats = Awaited<ReturnType<typeof overviewStats>>;
 
@@ -41,6 +42,7 @@ export function OverviewPanels({ stats, canSeeExceptions, names }: { stats: Stat
       </div>
       {audiences.length > 0 && (
         <div className="mt-6">
+          <p className="mb-2 text-right"><CsvLink table="overview-audiences" /></p>
           <DataTable columns={["Audience", ...["Synced", "Failed (will retry)", "Open exceptions", "Left scope", "Unsubscribed or cleaned"].map((label) => ({ label, align: "right" as const }))]}>
               {audiences.map((a) => (
                 <tr key={a.audienceId}>

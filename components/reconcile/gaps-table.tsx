@@ -53,7 +53,7 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
           <option value="kind:asc">Kind</option>
           <option value="audience:asc">Audience</option>
         </select>
-        <a className="text-sm font-medium text-brand-700 hover:underline" href={`/api/reconcile/gaps/export?${gapSearch({ audience: filter.audience, kind, q: filter.q })}`}>Download CSV</a>
+        <a data-testid="csv-link" data-table="reconciliation-gaps" className="text-sm font-medium text-brand-700 hover:underline" href={`/api/reconcile/gaps/export?${gapSearch({ audience: filter.audience, kind, q: filter.q })}`}>Download CSV</a>
         {canAct && kind && isRepairable(kind) && data && data.total > 0 && (
           <button className="ml-auto rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium disabled:opacity-50" disabled={repair.isPending} onClick={() => run({ kind, ...(filter.audience ? { audienceId: filter.audience } : {}) })}>
             {GAP_KINDS[kind].repair === "consent_writeback" ? "Write all back to Odoo" : `Repair all ${formatCount(data.total)}`}

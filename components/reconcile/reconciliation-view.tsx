@@ -10,6 +10,7 @@ import { ALL_GAP_KINDS, GAP_KINDS, MEMBER_GAP_KINDS, type GapKind } from "@/lib/
 import { GapsTable } from "./gaps-table";
 import { PassBar } from "./pass-bar";
 import { useReconcileSummary } from "./use-reconcile";
+import { CsvLink } from "@/components/csv-link";
 
 const initialFilter: GapFilter = { sort: "email", dir: "asc", page: 1 };
 
@@ -38,6 +39,7 @@ export function ReconciliationView({ canAct, names }: { canAct: boolean; names: 
         )
       ) : (
         <>
+          <p className="text-right"><CsvLink table="reconciliation-audiences" label="Download CSV (audiences)" /></p>
           <DataTable columns={["Audience", { label: "Members", align: "right" }, { label: "Expected", align: "right" }, ...kinds.map((k) => ({ label: GAP_KINDS[k].label, align: "right" as const }))]}>
             {data.audiences.map((a) => (
               <tr key={a.audienceId}>

@@ -8,6 +8,7 @@ import { StatusPill } from "@/components/status-pill";
 import { isOrderGapKind, isRepairable } from "@/lib/reconcile/gap-kinds";
 import { describeGap, describeRepair, gapLabel } from "./gap-labels";
 import { useReconcileActions, useReconcileSummary, useRecord } from "./use-reconcile";
+import { CsvLink } from "@/components/csv-link";
 
 const at = (iso: string | null | undefined) => (iso ? iso.replace("T", " ").slice(0, 19) : "—");
 const show = (v: unknown) => (v === undefined ? "—" : v === "" ? "(empty)" : typeof v === "object" && v !== null ? JSON.stringify(v) : String(v));
@@ -41,6 +42,7 @@ export function RecordPanel({ email, canAct, names }: { email: string; canAct: b
             Odoo owns the merge fields and tags; Mailchimp owns the subscription status.
           </p>
           {data.audiences.length === 0 && <p className="text-sm text-slate-500">Neither Odoo, Bridgeline nor the last read-back knows this email.</p>}
+          {data.audiences.length > 0 && <p className="text-right"><CsvLink table="record-fields" query={{ email: data.email }} label="Download CSV (fields, every audience)" /></p>}
           {data.audiences.map((a) => (
             <section key={a.audienceId} className="space-y-3 rounded-lg border border-slate-200 bg-white p-4">
               <h2 className="font-semibold">{names[a.audienceId] ?? a.audienceId}</h2>
@@ -78,7 +80,7 @@ export function RecordPanel({ email, canAct, names }: { email: string; canAct: b
               ))}
             </section>
           ))}
-          <History history={data.history} names={names} />
+          <History history={data.history} names={names} email={data.email} />
         </>
       )}
     </div>
@@ -87,10 +89,10 @@ export function RecordPanel({ email, canAct, names }: { email: string; canAct: b
 
 type HistoryData = NonNullable<ReturnType<typeof useRecord>["data"]>["history"];
 
-function History({ history, names }: { history: HistoryData; names: Record<string, string> }) {
+function History({ history, names, email }: { history: HistoryData; names: Record<string, string>; email: string }) {
   return (
     <section className="space-y-3">
-      <h2 className="font-semibold">History</h2>
+      <h2 className="flex items-baseline font-semibold">History <span className="ml-auto font-normal"><CsvLink table="record-history" query={{ email }} /></span></h2>
       <DataTable columns={["When", "What", "Audience", "Detail"]}>
         {[
           ...history.runs.map((r) => ({ at: r.at, what: <>Run <Link className="text-brand-700 hover:underline" href={`/runs/${r.runId}`}>{r.runId.slice(0, 8)}</Link> ({r.mode}, {r.trigger})</>, audience: r.audienceId, detail: <><StatusPill status={r.batchStatus} /> {r.batchKind}{r.departure ? ", managed tags removed" : ""}{r.tagsToAdd.length ? `, +${r.tagsToAdd.join(" +")}` : ""}{r.tagsToRemove.length ? `, -${r.tagsToRemove.join(" -")}` : ""}</> })),

@@ -5,6 +5,7 @@ import { DataTable, NumberCell } from "@/components/data-table";
 import { formatMoney } from "@/components/format";
 import type { RevenueCell } from "@/lib/console/revenue/revenue-filter";
 import { useRevenueOrders } from "./use-revenue";
+import { CsvLink } from "@/components/csv-link";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 const money = (n: number | null) => (n === null ? <span className="text-slate-400">—</span> : formatMoney(n));
@@ -23,6 +24,7 @@ export function RevenueOrders({ cell, setCell, passId }: { cell: RevenueCell; se
             <input type="checkbox" checked={cell.onlyDiffering} onChange={(e) => setCell({ ...cell, onlyDiffering: e.target.checked, page: 1 })} />
             Only orders that differ
           </label>
+          {!!data?.total && <CsvLink table="revenue-orders" query={{ month: cell.month, company: String(cell.company), currency: cell.currency, onlyDiffering: String(cell.onlyDiffering) }} />}
           <button className={field} onClick={() => setCell(null)}>Close</button>
         </div>
       </div>

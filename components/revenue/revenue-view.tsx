@@ -63,7 +63,7 @@ export function RevenueView() {
           </p>
           {running}
         </div>
-        <a className="font-medium text-brand-700 hover:underline" href={`/api/revenue/export?${querySearch({ sort: filter.sort, dir: filter.dir, currency: filter.currency })}`} download>
+        <a data-testid="csv-link" data-table="revenue" className="font-medium text-brand-700 hover:underline" href={`/api/revenue/export?${querySearch({ sort: filter.sort, dir: filter.dir, currency: filter.currency })}`} download>
           Download CSV
         </a>
       </section>

@@ -5,7 +5,8 @@ import { stringify, type Stringifier } from "csv-stringify";
  * in a name), `fill` writes the rows (in chunks, if it likes) and the stream ends, or errors, when it does.
  */
 export function csvStream(columns: string[], fill: (csv: Stringifier) => Promise<void>): ReadableStream<Uint8Array> {
-  const csv = stringify({ header: true, columns });
+  // Booleans as words: csv-stringify's default writes true as 1 and false as an empty cell.
+  const csv = stringify({ header: true, columns, cast: { boolean: (v) => (v ? "true" : "false") } });
   void (async () => {
     try {
       await fill(csv);

@@ -7,6 +7,7 @@ import { ALERT_KINDS, isAlertKind, runbookAnchor, TEAMS } from "@/lib/alerts/kin
 import { getCurrentUser } from "@/lib/auth/session";
 import { listAlerts } from "@/lib/console/alerts/list-alerts";
 import { canAcknowledge } from "@/lib/console/alerts/visibility";
+import { CsvLink } from "@/components/csv-link";
 
 export const metadata = pageMetadata("alerts");
 
@@ -69,6 +70,7 @@ async function Alerts({ searchParams }: { searchParams: Awaited<Search> }) {
         </EmptyState>
       ) : (
         <div className="space-y-3">
+          <p className="text-right"><CsvLink table="alerts" query={{ status, kind, team, ack: unacknowledged ? "no" : undefined }} /></p>
           {rows.map((r) => (
             <AlertCard key={r.id} row={r} canAcknowledge={seesAll} runbookHref={`/runbook#${isAlertKind(r.kind) ? runbookAnchor(r.kind) : ""}`} />
           ))}

@@ -2,6 +2,7 @@ import { ConsolePage, pageMetadata } from "@/components/console-page";
 import { EmptyState } from "@/components/empty-state";
 import { listAuditEvents } from "@/lib/console/list-audit-events";
 import { DataTable } from "@/components/data-table";
+import { CsvLink } from "@/components/csv-link";
 
 export const metadata = pageMetadata("audit");
 
@@ -19,6 +20,8 @@ async function AuditTable() {
     return <EmptyState title="Nothing recorded yet">Sign-ins (failed ones and lockouts too), user changes, runs, exceptions and approvals are recorded here.</EmptyState>;
   }
   return (
+    <>
+    <p className="mb-2 text-right"><CsvLink table="audit" /></p>
     <DataTable columns={["When (UTC)", "Who", "What", "Target", "Detail"]}>
           {events.map((e) => (
             <tr key={e.id}>
@@ -39,5 +42,6 @@ async function AuditTable() {
             </tr>
           ))}
         </DataTable>
+    </>
   );
 }

@@ -40,10 +40,10 @@ async function Consent() {
       </p>
       <ApprovalTable rows={data.approvals} canDecide={user.role === "admin"} />
       <DriftTable rows={data.drift} names={names} />
-      <WritebackTable title="Pending write-backs" rows={data.pending} empty="No write-back is waiting." names={names} />
-      <WritebackTable title="Failed write-backs" rows={data.failed} empty="No write-back has failed." names={names} />
-      <ExceptionList title="Refused writes (consent firewall)" rows={data.refused} empty="The firewall has refused no outbound write." names={names} />
-      <ExceptionList title="Address changed in Mailchimp" rows={data.emailChanges} empty="No one changed their address in Mailchimp." names={names} />
+      <WritebackTable csv="consent-pending" title="Pending write-backs" rows={data.pending} empty="No write-back is waiting." names={names} />
+      <WritebackTable csv="consent-failed" title="Failed write-backs" rows={data.failed} empty="No write-back has failed." names={names} />
+      <ExceptionList csv="consent-refused" title="Refused writes (consent firewall)" rows={data.refused} empty="The firewall has refused no outbound write." names={names} />
+      <ExceptionList csv="consent-email-changes" title="Address changed in Mailchimp" rows={data.emailChanges} empty="No one changed their address in Mailchimp." names={names} />
       <WebhookAuditTable audit={audit} names={names} />
       <EventTable rows={data.events} names={names} />
     </>

@@ -6,6 +6,7 @@ import { audienceNames } from "@/lib/console/audience-names";
 import { listExceptions } from "@/lib/console/exceptions/list-exceptions";
 import { describeKind } from "@/lib/console/exceptions/kinds";
 import { getEnv } from "@/lib/env";
+import { CsvLink } from "@/components/csv-link";
 
 export const metadata = pageMetadata("exceptions");
 
@@ -46,6 +47,7 @@ async function Exceptions({ searchParams }: { searchParams: Awaited<Search> }) {
         </EmptyState>
       ) : (
         <div className="space-y-3">
+          <p className="text-right"><CsvLink table="exceptions" query={{ status, kind }} /></p>
           {rows.map((r) => (
             <ExceptionCard key={r.id} row={r} owners={owners} odooUrl={getEnv().ODOO_URL} audienceName={r.audienceId ? names.get(r.audienceId) : undefined} />
           ))}

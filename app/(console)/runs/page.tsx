@@ -5,6 +5,7 @@ import { StartRunButtons } from "@/components/runs/run-buttons";
 import { RunsTable } from "@/components/runs/runs-table";
 import { getCurrentUser } from "@/lib/auth/session";
 import { ACTIVE_RUN_STATUSES, listRuns } from "@/lib/console/list-runs";
+import { CsvLink } from "@/components/csv-link";
 
 export const metadata = pageMetadata("runs");
 
@@ -29,7 +30,10 @@ async function Runs() {
           retries.
         </EmptyState>
       ) : (
-        <RunsTable runs={runs} />
+        <>
+          <p className="mb-2 text-right"><CsvLink table="runs" /></p>
+          <RunsTable runs={runs} />
+        </>
       )}
     </>
   );

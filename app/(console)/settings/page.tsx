@@ -6,6 +6,7 @@ import { ToggleUserButton } from "@/components/settings/toggle-user-button";
 import { connectionStatuses } from "@/lib/console/connections";
 import { listConsoleUsers } from "@/lib/console/manage-users";
 import { DataTable } from "@/components/data-table";
+import { CsvLink } from "@/components/csv-link";
 
 export const metadata = pageMetadata("settings");
 
@@ -24,7 +25,7 @@ export default function SettingsPage() {
           View and edit the policy
         </Link>
       </p>
-      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Console users</h2>
+      <h2 className="mb-3 mt-8 flex items-baseline text-sm font-semibold uppercase tracking-wide text-slate-500">Console users <span className="ml-auto normal-case tracking-normal"><CsvLink table="users" /></span></h2>
       <UsersTable />
       <div className="mt-4 rounded-lg border border-slate-200 bg-white p-5">
         <NewUserForm />

@@ -16,6 +16,7 @@ import { RunProgress } from "@/components/runs/run-progress";
 import { loadRunProgress } from "@/lib/console/load-run-progress";
 import { RunMonitoring } from "@/components/monitoring/run-monitoring";
 import { loadRunMonitoring } from "@/lib/console/load-monitoring";
+import { CsvLink } from "@/components/csv-link";
 
 export const metadata = { title: "Sync run" };
 
@@ -75,7 +76,9 @@ async function RunDetail({ id }: { id: string }) {
           <RunMonitoring runId={run.id} initial={monitoring} />
         </>
       )}
-      <h2 className="mb-3 mt-8 text-sm font-semibold uppercase tracking-wide text-slate-500">Batches</h2>
+      <h2 className="mb-3 mt-8 flex items-baseline text-sm font-semibold uppercase tracking-wide text-slate-500">
+        Batches {run.batches.length > 0 && <span className="ml-auto normal-case tracking-normal"><CsvLink table="run-batches" query={{ run: run.id }} /></span>}
+      </h2>
       {run.batches.length === 0 ? (
         <p className="text-sm text-slate-500">{noBatchesText(run)}</p>
       ) : (

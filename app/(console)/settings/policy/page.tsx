@@ -1,8 +1,9 @@
 import { ConsolePage } from "@/components/console-page";
-import { formatUtc } from "@/components/format";
-import { PolicyEditor } from "@/components/settings/policy-editor";
+import { PolicyWorkbench } from "@/components/policy/policy-workbench";
+import { VersionList } from "@/components/policy/version-list";
 import { getPrisma } from "@/lib/db/client";
-import { defaultPolicy, getActivePolicy, listPolicyVersions } from "@/lib/sync/policy";
+import { listVersionChanges } from "@/lib/console/policy/list-version-changes";
+import { defaultPolicy, getActivePolicy } from "@/lib/sync/policy";
 
 export const metadata = { title: "Sync policy" };
 
@@ -16,7 +17,7 @@ export default function PolicyPage() {
 
 async function Policy() {
   const prisma = getPrisma();
-  const [active, versions] = await Promise.all([getActivePolicy(prisma), listPolicyVersions(prisma)]);
+  const [active, versions] = await Promise.all([getActivePolicy(prisma), listVersionChanges(prisma)]);
   return (
     <div className="grid gap-6 lg:grid-cols-[1fr_18rem]">
       <section>
@@ -28,23 +29,11 @@ async function Policy() {
           manages. Also kept in git with <code className="rounded bg-slate-100 px-1">npm run config -- export FILE</code>{" "}
           and <code className="rounded bg-slate-100 px-1">import FILE</code>.
         </p>
-        <PolicyEditor initial={JSON.stringify(active?.policy ?? defaultPolicy(), null, 2)} />
+        <PolicyWorkbench savedJson={JSON.stringify(active?.policy ?? defaultPolicy(), null, 2)} savedLabel={active ? `version ${active.version}` : "the defaults"} />
       </section>
       <aside>
         <h2 className="mb-3 text-sm font-semibold uppercase tracking-wide text-slate-500">Versions</h2>
-        {versions.length === 0 ? (
-          <p className="text-sm text-slate-500">No version saved yet.</p>
-        ) : (
-          <ol className="space-y-2 text-sm">
-            {versions.map((v) => (
-              <li key={v.version} className="rounded-md border border-slate-200 bg-white px-3 py-2">
-                <span className="font-medium">v{v.version}</span>{" "}
-                <span className="text-xs text-slate-500">{formatUtc(v.createdAt)}</span>
-                {v.comment && <p className="text-slate-600">{v.comment}</p>}
-              </li>
-            ))}
-          </ol>
-        )}
+        <VersionList versions={versions} />
       </aside>
     </div>
   );
