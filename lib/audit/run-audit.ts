@@ -8,6 +8,7 @@ import { findStoreFindings } from "./mailchimp/find-store-findings";
 import { decidePartners } from "./odoo/decide-partners";
 import { findCurrencyFindings, type StoreCurrencies } from "./odoo/find-currency-findings";
 import { findOdooFindings } from "./odoo/find-odoo-findings";
+import { audienceLabelFor } from "./audience-label";
 import { FINDING_KIND_NAMES } from "./finding-kinds";
 import type { AuditReport, AuditSide, Finding } from "./types";
 
@@ -31,6 +32,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditReport> {
   const active = await getActivePolicy(deps.prisma);
   const policy: Policy = active?.policy ?? defaultPolicy();
   const audiences = [...new Set(policy.routing.rules.map((r) => r.audienceId))].sort();
+  const label = audienceLabelFor(policy);
   const findings: Finding[] = [];
   const read: Record<string, number> = { audiences: audiences.length };
   const side = async (run: () => Promise<void>, configured: boolean, what: string): Promise<AuditSide> => {
@@ -45,14 +47,14 @@ export async function runAudit(deps: AuditDeps): Promise<AuditReport> {
   const odoo = await side(async () => {
     const decisions = await decidePartners(deps.odoo as OdooClient, policy, now);
     const currency = await findCurrencyFindings(deps.odoo as OdooClient, policy, await storeCurrencies(deps.prisma));
-    findings.push(...findOdooFindings(decisions, policy), currency.finding);
+    findings.push(...findOdooFindings(decisions, policy, label), currency.finding);
     Object.assign(read, { partners: decisions.partnersRead, confirmedOrders: currency.ordersRead });
   }, deps.odoo !== undefined, "Odoo");
   const mailchimp = await side(async () => {
     const client = deps.mailchimp as MailchimpClient;
-    const mapping = await findMappingFindings(client, policy, audiences, deps.webhookUrl);
-    const stores = await findStoreFindings(deps.prisma, client, policy, now);
-    const members = await findAudienceFindings(deps.prisma, client, audiences);
+    const mapping = await findMappingFindings(client, policy, audiences, deps.webhookUrl, label);
+    const stores = await findStoreFindings(deps.prisma, client, policy, now, label);
+    const members = await findAudienceFindings(deps.prisma, client, audiences, label);
     findings.push(...mapping, stores, ...members.findings);
     read.members = members.membersRead;
   }, deps.mailchimp !== undefined, "Mailchimp");

@@ -1,3 +1,4 @@
+import { spawn } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReceiver, type Receiver } from "@/emulators/mailchimp/test-support/webhook-receiver";
 import { put } from "@/emulators/odoo/data/put";
@@ -8,6 +9,7 @@ import type { FindingKind } from "@/lib/audit/finding-kinds";
 import { buildDemoPolicy, mergeFieldsFor, savePolicy, type Policy } from "@/lib/sync/policy";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { startDemoBusiness } from "@/tests/helpers/demo-business";
+import { childEnv } from "@/tests/sync/run/child-env";
 import { syncInProcess } from "@/tests/sync/run/helpers";
 import { seededProblems } from "./support/seeded-problems";
 
@@ -110,7 +112,7 @@ describe("Mailchimp health after the demo's first sync", () => {
     // Judged an hour on: a store syncing that long with no commerce step running is stuck.
     const after = await audit(new Date(Date.now() + 60 * 60_000));
     expect(countOf(after, "merge_fields_missing")).toBe(1);
-    expect(after.findings.find((f) => f.kind === "merge_fields_missing")!.examples[0]).toMatchObject({ label: `${wanted[0]} · audience ${chicago}`, detail: "missing" });
+    expect(after.findings.find((f) => f.kind === "merge_fields_missing")!.examples[0]).toMatchObject({ label: `${wanted[0]} · Chicago audience`, detail: "missing" });
     expect(countOf(after, "webhook_missing")).toBe(3);
     expect(countOf(after, "webhook_echo")).toBe(1);
     expect(after.findings.find((f) => f.kind === "webhook_echo")!.severity).toBe("critical");
@@ -158,4 +160,33 @@ describe("problems the demo business does not hold", () => {
     expect(report.findings.find((f) => f.kind === "kept_out_staff_or_supplier")!.examples[0]).toMatchObject({ partnerIds: [staffBuyer], detail: "staff" });
     expect(report.findings.find((f) => f.kind === "company_without_route")!.examples[0]).toMatchObject({ label: "company 4", detail: "My Company (London)" });
   });
+});
+
+/** `npm run audit` as an operator runs it: `node --import tsx scripts/audit.ts`, pointed at this file's database and emulators. */
+function auditCli(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  const env = childEnv({ databaseUrl: db.url, mailchimp: { apiKey: mc.apiKey, baseUrl: mc.url }, odoo: { url: odooEmu.url, db: odooEmu.db, login: odooEmu.login, apiKey: odooEmu.apiKey } });
+  const child = spawn(process.execPath, ["--import", "tsx", "scripts/audit.ts", ...args], { cwd: process.cwd(), env, stdio: ["ignore", "pipe", "pipe"] });
+  let stdout = "";
+  let stderr = "";
+  child.stdout.on("data", (d: Buffer) => (stdout += d.toString()));
+  child.stderr.on("data", (d: Buffer) => (stderr += d.toString()));
+  return new Promise((resolve) => child.on("exit", (code) => resolve({ code, stdout, stderr })));
+}
+
+describe("npm run audit", () => {
+  it("prints the same findings as JSON and saves them as the console's latest report; a wrong flag is a usage error", async () => {
+    const inProcess = await audit();
+    const cli = await auditCli([]);
+    expect(cli.code, cli.stderr).toBe(0);
+    const printed = JSON.parse(cli.stdout) as AuditReport;
+    expect(printed.sides).toEqual({ odoo: { checked: true }, mailchimp: { checked: true } });
+    expect(printed.findings.map((f) => [f.kind, f.count, f.severity])).toEqual(inProcess.findings.map((f) => [f.kind, f.count, f.severity]));
+    const saved = await db.prisma.auditReport.findFirstOrThrow({ orderBy: { id: "desc" } });
+    expect(saved.trigger).toBe("cli");
+    expect((saved.report as unknown as AuditReport).findings).toEqual(printed.findings);
+
+    const wrong = await auditCli(["--everything"]);
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain("Usage: npm run audit");
+  }, 120_000);
 });

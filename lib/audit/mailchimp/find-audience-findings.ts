@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_MEMBERS_PAGE, type MailchimpClient } from "@/lib/mailchimp";
+import type { AudienceLabel } from "../audience-label";
 import { buildFinding } from "../build-finding";
 import type { Finding, FindingExample } from "../types";
 
@@ -23,7 +24,7 @@ interface AudienceCounts {
  * cleaned rates, exact rather than Mailchimp's cached stats) and the members Bridgeline never planned or wrote
  * (no sync_records row for the audience and address: the reconciliation's "only in Mailchimp").
  */
-export async function findAudienceFindings(prisma: PrismaClient, mailchimp: MailchimpClient, audienceIds: string[]): Promise<{ findings: Finding[]; membersRead: number }> {
+export async function findAudienceFindings(prisma: PrismaClient, mailchimp: MailchimpClient, audienceIds: string[], label: AudienceLabel): Promise<{ findings: Finding[]; membersRead: number }> {
   const counts: AudienceCounts[] = [];
   let membersRead = 0;
   for (const audienceId of audienceIds) {
@@ -47,13 +48,13 @@ export async function findAudienceFindings(prisma: PrismaClient, mailchimp: Mail
   const rate = (n: number, total: number) => (total === 0 ? 0 : n / total);
   const pct = (n: number, total: number) => `${(rate(n, total) * 100).toFixed(1)}%`;
   const rateFinding = (kind: "unsubscribe_rate" | "cleaned_rate", pick: (c: AudienceCounts) => number, warnAt: number) => {
-    const examples: FindingExample[] = counts.map((c) => ({ label: `audience ${c.audienceId}`, detail: `${pick(c)} of ${c.total} members (${pct(pick(c), c.total)})` }));
+    const examples: FindingExample[] = counts.map((c) => ({ label: label(c.audienceId), detail: `${pick(c)} of ${c.total} members (${pct(pick(c), c.total)})` }));
     const worst = Math.max(0, ...counts.map((c) => rate(pick(c), c.total)));
     const perAudience = Object.fromEntries(counts.map((c) => [c.audienceId, { members: c.total, count: pick(c), rate: rate(pick(c), c.total) }]));
     return buildFinding(kind, { count: counts.reduce((n, c) => n + pick(c), 0), severity: worst > warnAt ? "warning" : "info", examples, facts: { perAudience, warnAbove: warnAt } });
   };
   const unmanagedExamples: FindingExample[] = counts.filter((c) => c.unmanaged > 0).flatMap((c) =>
-    c.unmanagedSample.map((email) => ({ label: `audience ${c.audienceId}`, email, detail: `one of ${c.unmanaged} in this audience` })));
+    c.unmanagedSample.map((email) => ({ label: label(c.audienceId), email, detail: `one of ${c.unmanaged} in this audience` })));
   return {
     membersRead,
     findings: [

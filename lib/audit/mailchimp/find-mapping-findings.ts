@@ -3,6 +3,7 @@ import { auditAudienceWebhooks } from "@/lib/consent/registration/audit-webhooks
 import { isBridgelineWebhook } from "@/lib/consent/registration/webhook-config";
 import type { MailchimpClient } from "@/lib/mailchimp";
 import { mergeFieldsFor, type Policy } from "@/lib/sync/policy";
+import type { AudienceLabel } from "../audience-label";
 import { buildFinding } from "../build-finding";
 import type { Finding, FindingExample } from "../types";
 
@@ -12,7 +13,7 @@ import type { Finding, FindingExample } from "../types";
  * misconfigured; "api" ticked is an echo of the engine's own writes). With no public URL known, a Bridgeline
  * webhook at any URL counts as present.
  */
-export async function findMappingFindings(mailchimp: MailchimpClient, policy: Policy, audienceIds: string[], webhookUrl: string | undefined): Promise<Finding[]> {
+export async function findMappingFindings(mailchimp: MailchimpClient, policy: Policy, audienceIds: string[], webhookUrl: string | undefined, label: AudienceLabel): Promise<Finding[]> {
   const wanted = mergeFieldsFor(policy);
   const fieldExamples: FindingExample[] = [];
   let fieldCount = 0;
@@ -22,7 +23,7 @@ export async function findMappingFindings(mailchimp: MailchimpClient, policy: Po
       const actual = byTag.get(w.tag);
       if (actual !== undefined && typesAgree(w.type, actual)) continue;
       fieldCount++;
-      fieldExamples.push({ label: `${w.tag} · audience ${audienceId}`, detail: actual === undefined ? "missing" : `is ${actual}, not ${w.type}` });
+      fieldExamples.push({ label: `${w.tag} · ${label(audienceId)}`, detail: actual === undefined ? "missing" : `is ${actual}, not ${w.type}` });
     }
   }
   const missing: FindingExample[] = [];
@@ -30,14 +31,14 @@ export async function findMappingFindings(mailchimp: MailchimpClient, policy: Po
   if (webhookUrl) {
     for (const a of await auditAudienceWebhooks(mailchimp, audienceIds, webhookUrl)) {
       if (a.status === "unreachable") throw new Error(`Mailchimp webhooks of ${a.audienceId}: ${a.detail}`);
-      if (a.status === "api_source_ticked") echo.push({ label: `audience ${a.audienceId}`, detail: a.detail });
-      else if (a.status !== "ok") missing.push({ label: `audience ${a.audienceId}`, detail: a.detail });
+      if (a.status === "api_source_ticked") echo.push({ label: label(a.audienceId), detail: a.detail });
+      else if (a.status !== "ok") missing.push({ label: label(a.audienceId), detail: a.detail });
     }
   } else {
     for (const audienceId of audienceIds) {
       const ours = (await mailchimp.webhooks.list(audienceId)).filter(isBridgelineWebhook);
-      if (ours.length === 0) missing.push({ label: `audience ${audienceId}`, detail: "no Bridgeline webhook on this audience" });
-      else if (ours.some((w) => w.sources?.api === true)) echo.push({ label: `audience ${audienceId}`, detail: 'source "api" is ticked' });
+      if (ours.length === 0) missing.push({ label: label(audienceId), detail: "no Bridgeline webhook on this audience" });
+      else if (ours.some((w) => w.sources?.api === true)) echo.push({ label: label(audienceId), detail: 'source "api" is ticked' });
     }
   }
   return [

@@ -1,5 +1,6 @@
 import type { Policy } from "@/lib/sync/policy";
 import { routePartner } from "@/lib/sync/plan/route-partner";
+import type { AudienceLabel } from "../audience-label";
 import { buildFinding } from "../build-finding";
 import type { Finding, FindingExample } from "../types";
 import type { AddressGroup, PartnerDecisions, PartnerFact } from "./decide-partners";
@@ -9,15 +10,15 @@ const partnerExample = (p: PartnerFact): FindingExample => ({
   ...(p.name ? { name: p.name } : {}), ...(p.rawEmail ? { email: p.rawEmail } : {}), ...(p.detail ? { detail: p.detail } : {}),
 });
 
-const groupExample = (g: AddressGroup, what: string): FindingExample => ({
-  label: `${g.partners.length} partners${g.audienceId ? ` · audience ${g.audienceId}` : ""}`,
+const groupExample = (g: AddressGroup, what: string, label: AudienceLabel): FindingExample => ({
+  label: `${g.partners.length} partners · ${label(g.audienceId)}`,
   partnerIds: g.partners.map((p) => p.partnerId).sort((a, b) => a - b),
   email: g.email,
   detail: what,
 });
 
 /** Data-quality findings from the planner's decisions: the same rules a full run applies, counted. */
-export function findOdooFindings(d: PartnerDecisions, policy: Policy): Finding[] {
+export function findOdooFindings(d: PartnerDecisions, policy: Policy, label: AudienceLabel): Finding[] {
   const per = (kind: Parameters<PartnerDecisions["perPartner"]["get"]>[0]) => d.perPartner.get(kind) ?? [];
   const duplicates = [...d.groups.values()].filter((g) => g.commercials.size > 1);
   const staffAddresses = [...d.staffAddresses.values()];
@@ -28,12 +29,12 @@ export function findOdooFindings(d: PartnerDecisions, policy: Policy): Finding[]
     buildFinding("multiple_emails", { count: per("multiple_emails").length, severity: "warning", examples: per("multiple_emails").map(partnerExample) }),
     buildFinding("duplicate_email", {
       count: duplicates.length, severity: "warning",
-      examples: duplicates.map((g) => groupExample(g, `${g.commercials.size} different customers`)),
+      examples: duplicates.map((g) => groupExample(g, `${g.commercials.size} different customers`, label)),
       facts: { partners: duplicates.reduce((n, g) => n + g.partners.length, 0) },
     }),
     buildFinding("staff_email", {
       count: staffAddresses.length, severity: "warning",
-      examples: staffAddresses.map((g) => groupExample(g, "a staff member's address")),
+      examples: staffAddresses.map((g) => groupExample(g, "a staff member's address", label)),
       facts: { partners: staffAddresses.reduce((n, g) => n + g.partners.length, 0) },
     }),
     buildFinding("kept_out_staff_or_supplier", {
