@@ -88,7 +88,7 @@ function Area({ title, findings, side }: { title: string; findings: Finding[]; s
           Not checked: {side.error ?? "could not be asked"}. Nothing below is known to be fine.
         </p>
       ) : (
-        <div className="grid gap-3 xl:grid-cols-2 print:block print:space-y-3">
+        <div className="grid items-start gap-3 xl:grid-cols-2 print:block print:space-y-3">
           {findings.map((f) => (
             <FindingCard key={f.kind} finding={f} />
           ))}
