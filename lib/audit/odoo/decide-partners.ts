@@ -20,12 +20,15 @@ export interface PartnerFact {
   detail?: string;
 }
 
-/** One (audience, email) the planner would group: several commercial partners make it a duplicate. */
+/**
+ * One (audience, email) the planner would group: several commercial partners make it a duplicate. Ids only: one
+ * of these is held per routed candidate, the one thing the audit keeps in memory per partner.
+ */
 export interface AddressGroup {
   audienceId: string | null;
   email: string;
   commercials: Set<number>;
-  partners: PartnerFact[];
+  partnerIds: number[];
 }
 
 export interface PartnerDecisions {
@@ -58,11 +61,11 @@ export async function decidePartners(odoo: OdooClient, policy: Policy, now: Date
   // The same decision with staff markers lifted: who is kept out by that one reason alone.
   const unstaffed: DecisionContext = { ...ctx, ref: { ...ref, staffPartnerIds: new Set() } };
   const out: PartnerDecisions = { perPartner: new Map(), groups: new Map(), staffAddresses: new Map(), keptOut: [], ref, partnersRead: 0 };
-  const group = (into: Map<string, AddressGroup>, audienceId: string | null, email: string, commercialId: number, fact: PartnerFact) => {
+  const group = (into: Map<string, AddressGroup>, audienceId: string | null, email: string, commercialId: number, partnerId: number) => {
     const key = keyOf(audienceId, email);
-    const g = into.get(key) ?? { audienceId, email, commercials: new Set<number>(), partners: [] };
+    const g = into.get(key) ?? { audienceId, email, commercials: new Set<number>(), partnerIds: [] };
     g.commercials.add(commercialId);
-    g.partners.push(fact);
+    g.partnerIds.push(partnerId);
     into.set(key, g);
   };
   for await (const page of prefetch(odoo.pages("res.partner", { fields: partnerFields(policy), pageSize, activeTest: false }))) {
@@ -70,9 +73,9 @@ export async function decidePartners(odoo: OdooClient, policy: Policy, now: Date
       out.partnersRead++;
       const fact: PartnerFact = { partnerId: p.id, name: p.name, rawEmail: rawEmailOf(p) };
       const d = decidePartner(p, ctx);
-      if (d.outcome === "candidate") group(out.groups, d.audienceId, d.email, p.commercialId, fact);
+      if (d.outcome === "candidate") group(out.groups, d.audienceId, d.email, p.commercialId, p.id);
       else if (d.outcome === "exception") {
-        if (d.kind === "staff_email" && d.email) group(out.staffAddresses, d.perEmail?.audienceId ?? null, d.email, p.commercialId, fact);
+        if (d.kind === "staff_email" && d.email) group(out.staffAddresses, d.perEmail?.audienceId ?? null, d.email, p.commercialId, p.id);
         else if (d.kind !== "duplicate_email" && d.kind !== "staff_email") {
           const list = out.perPartner.get(d.kind) ?? [];
           list.push({ ...fact, ...(typeof d.detail.reason === "string" ? { detail: d.detail.reason } : {}) });

@@ -3,7 +3,7 @@ import type { Policy } from "@/lib/sync/policy";
 import { prefetch } from "@/lib/sync/plan/prefetch";
 import { CONFIRMED_ORDERS } from "@/lib/sync/plan/scan-buying";
 import { buildFinding } from "../build-finding";
-import type { Finding, FindingExample } from "../types";
+import { EXAMPLE_LIMIT, type Finding, type FindingExample } from "../types";
 
 /** res.company id -> the currencies its stores take (upper case): Bridgeline's stores (lib/commerce/ids.ts) are per currency. */
 export type StoreCurrencies = Map<number, Set<string>>;
@@ -36,7 +36,7 @@ export async function findCurrencyFindings(odoo: OdooClient, policy: Policy, sto
       count++;
       byCurrency[currency] = (byCurrency[currency] ?? 0) + 1;
       const partner = many2one(o.partner_id);
-      if (examples.length < 10)
+      if (examples.length < EXAMPLE_LIMIT)
         examples.push({ label: `order ${typeof o.name === "string" ? o.name : o.id}`, ...(partner ? { partnerIds: [partner.id] } : {}),
           detail: `${currency} for ${company.name || `company ${company.id}`}, which takes ${[...(takes.get(company.id) ?? [])].join(", ") || "no currency"}` });
     }

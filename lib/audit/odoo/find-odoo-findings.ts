@@ -11,8 +11,8 @@ const partnerExample = (p: PartnerFact): FindingExample => ({
 });
 
 const groupExample = (g: AddressGroup, what: string, label: AudienceLabel): FindingExample => ({
-  label: `${g.partners.length} partners · ${label(g.audienceId)}`,
-  partnerIds: g.partners.map((p) => p.partnerId).sort((a, b) => a - b),
+  label: `${g.partnerIds.length} partners · ${label(g.audienceId)}`,
+  partnerIds: [...g.partnerIds].sort((a, b) => a - b),
   email: g.email,
   detail: what,
 });
@@ -30,12 +30,12 @@ export function findOdooFindings(d: PartnerDecisions, policy: Policy, label: Aud
     buildFinding("duplicate_email", {
       count: duplicates.length, severity: "warning",
       examples: duplicates.map((g) => groupExample(g, `${g.commercials.size} different customers`, label)),
-      facts: { partners: duplicates.reduce((n, g) => n + g.partners.length, 0) },
+      facts: { partners: duplicates.reduce((n, g) => n + g.partnerIds.length, 0) },
     }),
     buildFinding("staff_email", {
       count: staffAddresses.length, severity: "warning",
       examples: staffAddresses.map((g) => groupExample(g, "a staff member's address", label)),
-      facts: { partners: staffAddresses.reduce((n, g) => n + g.partners.length, 0) },
+      facts: { partners: staffAddresses.reduce((n, g) => n + g.partnerIds.length, 0) },
     }),
     buildFinding("kept_out_staff_or_supplier", {
       count: d.keptOut.length, severity: "info",
