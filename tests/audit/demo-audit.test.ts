@@ -3,6 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startReceiver, type Receiver } from "@/emulators/mailchimp/test-support/webhook-receiver";
 import { put } from "@/emulators/odoo/data/put";
 import { derivePartner } from "@/emulators/odoo/schema/partner";
+import { startOdooEmulator } from "@/emulators/odoo/server";
+import { OdooClient } from "@/lib/odoo";
 import { runAudit } from "@/lib/audit/run-audit";
 import type { AuditReport } from "@/lib/audit/types";
 import type { FindingKind } from "@/lib/audit/finding-kinds";
@@ -76,6 +78,22 @@ describe("Odoo data quality on the demo business", () => {
       staffAddresses: raised("staff_email"), buyersWithoutAudience: raised("no_route") })
       .toEqual({ missing: seeded.missing, invalid: seeded.invalid, multiple: seeded.multiple, duplicates: seeded.duplicates, staffAddresses: seeded.staffAddresses, buyersWithoutAudience: seeded.buyersWithoutAudience });
   });
+});
+
+describe("a larger generated business", () => {
+  it("5,000 partners (seed 1, every junk kind present): the audit's Odoo counts equal the seeded ones", async () => {
+    const big = await startOdooEmulator({ port: 0, generate: 5000, seed: 1 });
+    try {
+      const seeded = seededProblems(big.store);
+      for (const k of ["missing", "invalid", "multiple", "duplicates"] as const) expect(seeded[k], k).toBeGreaterThan(0);
+      const client = new OdooClient({ url: big.url, db: big.db, username: big.login, apiKey: big.apiKey, protocol: "jsonrpc" });
+      const report = await runAudit({ prisma: db.prisma, odoo: client });
+      expect(report.sides.mailchimp).toEqual({ checked: false, error: "Mailchimp is not configured" });
+      expect(odooCounts(report)).toEqual(seeded);
+    } finally {
+      await big.close();
+    }
+  }, 120_000);
 });
 
 describe("Mailchimp health after the demo's first sync", () => {
