@@ -8,7 +8,7 @@ import { findStoreFindings } from "./mailchimp/find-store-findings";
 import { decidePartners } from "./odoo/decide-partners";
 import { findCurrencyFindings, type StoreCurrencies } from "./odoo/find-currency-findings";
 import { findOdooFindings } from "./odoo/find-odoo-findings";
-import { audienceLabelFor } from "./audience-label";
+import { labelAudiences } from "./label-audiences";
 import { FINDING_KIND_NAMES } from "./finding-kinds";
 import type { AuditReport, AuditSide, Finding } from "./types";
 
@@ -32,7 +32,7 @@ export async function runAudit(deps: AuditDeps): Promise<AuditReport> {
   const active = await getActivePolicy(deps.prisma);
   const policy: Policy = active?.policy ?? defaultPolicy();
   const audiences = [...new Set(policy.routing.rules.map((r) => r.audienceId))].sort();
-  const label = audienceLabelFor(policy);
+  const label = labelAudiences(policy);
   const findings: Finding[] = [];
   const read: Record<string, number> = { audiences: audiences.length };
   const side = async (run: () => Promise<void>, configured: boolean, what: string): Promise<AuditSide> => {

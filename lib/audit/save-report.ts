@@ -10,8 +10,3 @@ export async function saveReport(prisma: PrismaClient, report: AuditReport, trig
   if (keepFrom[0]) await prisma.auditReport.deleteMany({ where: { id: { lt: keepFrom[0].id } } });
   return row.id;
 }
-
-export async function latestReport(prisma: PrismaClient): Promise<{ id: bigint; trigger: string; createdAt: Date; report: AuditReport } | null> {
-  const row = await prisma.auditReport.findFirst({ orderBy: { id: "desc" } });
-  return row ? { id: row.id, trigger: row.trigger, createdAt: row.createdAt, report: row.report as unknown as AuditReport } : null;
-}

@@ -1,6 +1,6 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { MAX_MEMBERS_PAGE, type MailchimpClient } from "@/lib/mailchimp";
-import type { AudienceLabel } from "../audience-label";
+import type { AudienceLabel } from "../label-audiences";
 import { buildFinding } from "../build-finding";
 import type { Finding, FindingExample } from "../types";
 

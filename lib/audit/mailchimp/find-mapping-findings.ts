@@ -3,7 +3,7 @@ import { auditAudienceWebhooks } from "@/lib/consent/registration/audit-webhooks
 import { isBridgelineWebhook } from "@/lib/consent/registration/webhook-config";
 import type { MailchimpClient } from "@/lib/mailchimp";
 import { mergeFieldsFor, type Policy } from "@/lib/sync/policy";
-import type { AudienceLabel } from "../audience-label";
+import type { AudienceLabel } from "../label-audiences";
 import { buildFinding } from "../build-finding";
 import type { Finding, FindingExample } from "../types";
 

@@ -2,7 +2,7 @@ import { readStoreSignals, stuckStores } from "@/lib/commerce/find-stuck-stores"
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { MailchimpClient } from "@/lib/mailchimp";
 import type { Policy } from "@/lib/sync/policy";
-import type { AudienceLabel } from "../audience-label";
+import type { AudienceLabel } from "../label-audiences";
 import { buildFinding } from "../build-finding";
 import type { Finding } from "../types";
 

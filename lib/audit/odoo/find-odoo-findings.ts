@@ -1,6 +1,6 @@
 import type { Policy } from "@/lib/sync/policy";
 import { routePartner } from "@/lib/sync/plan/route-partner";
-import type { AudienceLabel } from "../audience-label";
+import type { AudienceLabel } from "../label-audiences";
 import { buildFinding } from "../build-finding";
 import type { Finding, FindingExample } from "../types";
 import type { AddressGroup, PartnerDecisions, PartnerFact } from "./decide-partners";

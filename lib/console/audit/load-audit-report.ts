@@ -1,5 +1,5 @@
 import { redactReport } from "@/lib/audit/redact-report";
-import { latestReport } from "@/lib/audit/save-report";
+import { readLatestReport } from "@/lib/audit/read-latest-report";
 import type { AuditReport } from "@/lib/audit/types";
 import type { Role } from "@/lib/auth/roles";
 import { getPrisma } from "@/lib/db/client";
@@ -16,7 +16,7 @@ export interface AuditView {
 
 /** The latest saved audit, as this role may read it. */
 export async function loadAuditReport(role: Role): Promise<AuditView | null> {
-  const latest = await latestReport(getPrisma());
+  const latest = await readLatestReport(getPrisma());
   if (!latest) return null;
   return { id: latest.id.toString(), trigger: latest.trigger, createdAt: latest.createdAt, report: redactReport(latest.report, role) };
 }
