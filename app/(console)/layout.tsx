@@ -14,9 +14,12 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
   return (
     <Providers>
       <div className="flex min-h-screen">
-        <Sidebar role={user.role} />
+        {/* Printed pages (the integration audit) carry their content only. */}
+        <div className="flex print:hidden">
+          <Sidebar role={user.role} />
+        </div>
         <div className="flex min-w-0 flex-1 flex-col">
-          <div className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-8 py-3">
+          <div className="flex items-center justify-end gap-3 border-b border-slate-200 bg-white px-8 py-3 print:hidden">
             <AlertBell />
             <HealthBadge />
             <span className="text-sm text-slate-600" data-testid="current-user">
@@ -24,7 +27,7 @@ export default async function ConsoleLayout({ children }: { children: React.Reac
             </span>
             <SignOutButton />
           </div>
-          <main className="flex-1 px-8 py-7">{children}</main>
+          <main className="flex-1 px-8 py-7 print:p-0">{children}</main>
         </div>
       </div>
     </Providers>

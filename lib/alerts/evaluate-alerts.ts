@@ -9,6 +9,8 @@ import { diagnoseOdoo } from "./diagnose/diagnose-odoo";
 import { decideConsentAlerts } from "./evaluate/decide-consent-alerts";
 import { decideLagAlert } from "./evaluate/decide-lag-alert";
 import { decideRunAlerts } from "./evaluate/decide-run-alerts";
+import { decideStoreAlerts } from "./evaluate/decide-store-alerts";
+import { readStoreSignals } from "@/lib/commerce/find-stuck-stores";
 import { readConsentSignals } from "./evaluate/read-consent-signals";
 import { readRunSignals } from "./evaluate/read-run-signals";
 import type { AlertKind } from "./kinds";
@@ -35,6 +37,7 @@ export const SCOPES = {
   lag: scope("lag_high"),
   odoo: scope("odoo_schema_drift"),
   mailchimp: scope("webhook_missing", "webhook_unhealthy", "mailchimp_merge_fields"),
+  stores: scope("store_syncing"),
 } as const;
 
 async function apply(deps: AlertDeps, s: AlertScope, found: AlertCondition[], policy: AlertsPolicy): Promise<AlertChange[]> {
@@ -56,6 +59,23 @@ export async function evaluateRunHealth(deps: AlertDeps): Promise<void> {
   const now = (deps.now ?? (() => new Date()))();
   await apply(deps, SCOPES.runs, decideRunAlerts(await readRunSignals(deps.prisma), policy, now), policy);
   await apply(deps, SCOPES.consent, decideConsentAlerts(await readConsentSignals(deps.prisma)), policy);
+}
+
+/**
+ * After each run (and on schedule): e-commerce stores left in is_syncing, as Bridgeline recorded them and, with a
+ * Mailchimp client, as Mailchimp reports them. When Mailchimp cannot be asked, nothing opens or resolves: a store
+ * only Mailchimp knows to be syncing must not resolve for want of an answer.
+ */
+export async function evaluateStores(deps: AlertDeps): Promise<void> {
+  const policy = (await activePolicy(deps.prisma))?.alerts ?? DEFAULT_ALERTS_POLICY;
+  let signals;
+  try {
+    signals = await readStoreSignals(deps.prisma, deps.mailchimp);
+  } catch (err) {
+    deps.log.warn({ err }, "could not ask Mailchimp for its stores; stores left syncing not checked");
+    return;
+  }
+  await apply(deps, SCOPES.stores, decideStoreAlerts(signals, policy, (deps.now ?? (() => new Date()))()), policy);
 }
 
 /** After each reconciliation pass (and on schedule): the lag of the latest succeeded pass. */
@@ -108,6 +128,7 @@ export async function diagnose(deps: AlertDeps, policy?: Policy): Promise<Diagno
 export async function evaluateAll(deps: AlertDeps): Promise<void> {
   await diagnose(deps);
   await evaluateRunHealth(deps);
+  await evaluateStores(deps);
   await evaluateLag(deps);
 }
 

@@ -19,6 +19,7 @@ export const ALERT_KINDS = {
   webhook_unhealthy: { title: "Audience webhook unhealthy", team: "ops", severity: "warning" },
   mailchimp_merge_fields: { title: "Mailchimp merge field drift", team: "marketing", severity: "warning" },
   odoo_schema_drift: { title: "Odoo schema drift", team: "admin", severity: "critical" },
+  store_syncing: { title: "Store left in is_syncing", team: "ops", severity: "warning" },
 } as const satisfies Record<string, { title: string; team: Team; severity: Severity }>;
 
 export type AlertKind = keyof typeof ALERT_KINDS;

@@ -21,6 +21,8 @@ export const alertsPolicySchema = z
     retriesPerRun: z.number().int().min(1).default(50),
     /** The oldest Odoo change not yet in Mailchimp (reconciliation's lag) may be this old. */
     lagMinutes: z.number().int().min(1).default(180),
+    /** An e-commerce store may stay in is_syncing this long with no commerce step running (a step that died left it on). */
+    storeSyncingMinutes: z.number().int().min(1).max(1440).default(30),
     /** Kind -> owning team, overriding lib/alerts/kinds.ts. */
     owners: z.partialRecord(z.enum(ALERT_KIND_NAMES as [string, ...string[]]), z.enum(TEAMS)).default({}),
   })

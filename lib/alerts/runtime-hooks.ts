@@ -1,4 +1,4 @@
-import { blockingMessage, diagnose, evaluateRunHealth, type AlertDeps } from "./evaluate-alerts";
+import { blockingMessage, diagnose, evaluateRunHealth, evaluateStores, type AlertDeps } from "./evaluate-alerts";
 
 /** What the sync runtime calls (lib/sync/run/runtime.ts: Runtime.alerts). */
 export interface AlertHooks {
@@ -20,6 +20,7 @@ export function createAlertHooks(deps: AlertDeps): AlertHooks {
         // webhook the run itself fixed (a first install, a restarted demo with a new secret) does not stay alerted.
         await diagnose(deps);
         await evaluateRunHealth(deps);
+        await evaluateStores(deps);
       } catch (err) {
         deps.log.warn({ err, runId }, "alert evaluation after the run failed");
       }

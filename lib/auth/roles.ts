@@ -32,6 +32,13 @@ export const CONSOLE_PAGES = [
     summary: "Where Odoo and Mailchimp disagree",
   },
   {
+    slug: "integration-audit",
+    title: "Integration audit",
+    href: "/integration-audit",
+    roles: ALL_ROLES,
+    summary: "Odoo data quality and Mailchimp health: what is wrong, how much, and the fix",
+  },
+  {
     slug: "exceptions",
     title: "Exceptions",
     href: "/exceptions",

@@ -112,4 +112,8 @@ export const ALERT_RUNBOOK: Record<AlertKind, AlertRunbookEntry> = {
     means: "A field the mapping reads changed in Odoo (removed, renamed, retyped, or a selection value added or removed). Runs stop before writing anything until it is fixed.",
     steps: ["Read the alert: it names the field, what changed and what it is used for.", "Restore the field in Odoo, or change the policy (Settings → Policy) to the new field; a new selection value needs the engine taught how to treat it.", "Press Check now on Alerts: the alert clears, and the next run goes ahead."],
   },
+  store_syncing: {
+    means: "An e-commerce store has had is_syncing on for longer than the policy allows (alerts.storeSyncingMinutes) while no commerce step runs: Mailchimp sends no order confirmation or abandoned-cart email for it. A commerce step that crashed or was cancelled leaves it on.",
+    steps: ["Start an incremental run: its commerce step switches off every store Bridgeline recorded as syncing.", "A store Bridgeline did not record (another tool's, or switched on by hand): set is_syncing false in Mailchimp, or ask whoever owns it.", "Press Check now on Alerts: the alert clears once Mailchimp reports the store off."],
+  },
 };

@@ -1,34 +1,23 @@
-import { fileURLToPath } from "node:url";
 import { afterAll, expect, it } from "vitest";
-import { startMailchimpEmulator } from "@/emulators/mailchimp/server";
-import { startOdooEmulator } from "@/emulators/odoo/server";
 import { parseOrderId, parseStoreId } from "@/lib/commerce/ids";
-import { OdooClient } from "@/lib/odoo";
 import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
-import { defaultPlanner } from "@/lib/sync/run/default-planner";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { startDemoBusiness } from "@/tests/helpers/demo-business";
 import { handlePassJob } from "@/lib/reconcile/run/pass-job";
 import { requestRepair } from "@/lib/reconcile/repair/request-repair";
 import { handleBatchJob } from "@/lib/sync/run/batch-job";
 import { handlePlanJob } from "@/lib/sync/run/plan-job";
-import { FAST_RETRY, quietLog, recordingQueue, syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
+import { FAST_RETRY, quietLog, recordingQueue, syncInProcess } from "@/tests/sync/run/helpers";
 
 /**
  * The demo's generated business (what `npm run demo` serves: 300 partners, three companies, USD and EUR, orders
  * with sections, notes and discounts, partial and full credit notes) synced with e-commerce on, as the demo does.
  */
 const db = await useTestDatabase();
-const lists = fileURLToPath(new URL("../../scripts/demo-data/mailchimp-audiences.json", import.meta.url));
-const mc = await startMailchimpEmulator({ port: 0, lists, batchPhaseMs: 1 });
-const odooEmu = await startOdooEmulator({ port: 0 });
-const odoo = new OdooClient({ url: odooEmu.url, db: odooEmu.db, username: odooEmu.login, apiKey: odooEmu.apiKey, protocol: "jsonrpc" });
-const rt = await testRuntime(db.prisma, db.url, { apiKey: mc.apiKey, baseUrl: mc.url }, { odoo, planner: defaultPlanner, heartbeatMs: 60_000 });
-const [sf_b2b, sf_b2c, chicago, brussels] = [...mc.state.account.lists.keys()] as [string, string, string, string];
-afterAll(async () => {
-  await rt.close();
-  await mc.close();
-  await odooEmu.close();
-});
+const demo = await startDemoBusiness(db);
+const { mc, odoo, rt } = demo;
+const { sf_b2b, sf_b2c, chicago, brussels } = demo.audiences;
+afterAll(() => demo.close());
 
 const sync = (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode);
 const writes = async () => {

@@ -19,6 +19,7 @@ import { evaluateLag } from "@/lib/alerts/evaluate-alerts";
 import { bossAlertNotifier, ensureAlertQueue, type DeliveryRetry } from "@/lib/alerts/deliver/jobs";
 import { registerAlertDelivery } from "@/lib/alerts/deliver/deliver-alert";
 import { registerAlertCheck } from "@/lib/alerts/check-job";
+import { registerAuditJob } from "@/lib/audit/audit-job";
 import { MergeFieldEnsurer } from "./merge-fields";
 import type { PlannerPort } from "./planner-port";
 import { announceWorker } from "./presence";
@@ -132,5 +133,8 @@ async function startAlerts(boss: PgBoss, rt: Runtime, o: { webhookUrl?: string; 
   };
   rt.alerts = createAlertHooks(deps);
   await registerAlertCheck(boss, deps, { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 2) });
+  // The integration audit reads whole audiences: at backfill priority, behind runs and consent.
+  const auditDeps = { prisma: rt.prisma, odoo: rt.odoo, mailchimp: rt.mailchimp.withPriority("backfill"), ...(rt.webhookUrl ? { webhookUrl: rt.webhookUrl } : {}) };
+  await registerAuditJob(boss, auditDeps, { pollingIntervalSeconds: Math.max(pollingIntervalSeconds, 2) });
   return deps;
 }
