@@ -16,7 +16,8 @@ test.describe("admin", () => {
     }
     // Bounds for a loaded 2-core machine, not speed checks: the demo's full compare takes seconds when quiet.
     // The demo's policy syncs orders too: their step has a bar of its own, after the members.
-    for (const label of ["Reading Odoo", "Planning", "Sending to Mailchimp", "Checking /batches", "Orders to Mailchimp"]) {
+    // Consent flows back to Odoo beside runs: its bar counts the opt-outs written back while this run was active.
+    for (const label of ["Reading Odoo", "Planning", "Sending to Mailchimp", "Checking /batches", "Orders to Mailchimp", "Consent back to Odoo"]) {
       await expect(progress.getByRole("progressbar", { name: label })).toHaveAttribute("aria-valuenow", "100", { timeout: 240_000 });
     }
     await expect(progress.getByText(/partners, done/)).toBeVisible();

@@ -60,4 +60,15 @@ describe("describeRunProgress", () => {
     expect(step("succeeded", 12, "succeeded")).toMatchObject({ state: "done", done: 12, total: 12 });
     expect(step("failed", 0, "failed")).toMatchObject({ state: "stopped" });
   });
+
+  it("counts the opt-outs flowing back to Odoo during the run, done when none is pending, waiting while none came", () => {
+    const running = { ...base, status: "running", progress: { stage: "planned" as const, partnersRead: 10, partnersTotal: 10 }, batches: { records: 10, handedOver: 5, settled: 5, firstStartedAt: at(0) } };
+    expect(byKey({ ...running, consent: { total: 0, settled: 0, startedAt: at(0) } }, at(10)).consent).toMatchObject({ state: "waiting", done: 0, total: 0 });
+    expect(byKey({ ...running, consent: { total: 8, settled: 6, startedAt: at(0) } }, at(20)).consent).toMatchObject({ state: "active", done: 6, total: 8, unit: "opt-outs", perSecond: 0.3, secondsLeft: 7 });
+    expect(byKey({ ...running, status: "succeeded", consent: { total: 8, settled: 8, startedAt: at(0) } }, at(30)).consent).toMatchObject({ state: "done", done: 8, total: 8 });
+    expect(byKey({ ...running, status: "succeeded", consent: { total: 0, settled: 0, startedAt: at(0) } }, at(30)).consent).toMatchObject({ state: "done", total: 0 });
+    // A write-back Odoo keeps refusing, or one held for an admin, keeps the bar open after the run ended.
+    expect(byKey({ ...running, status: "succeeded", consent: { total: 3, settled: 2, startedAt: at(0) } }, at(30)).consent).toMatchObject({ state: "stopped", done: 2, total: 3 });
+    expect(byKey(running, at(10)).consent).toBeUndefined();
+  });
 });

@@ -2,9 +2,9 @@ import type { PlanProgress } from "@/lib/sync/plan/plan-progress";
 
 /** What the run page needs to draw one bar. total null: not known yet (the bar shows a count, not a share). */
 export interface PhaseProgress {
-  key: "reading" | "planning" | "sending" | "checking" | "orders";
+  key: "reading" | "planning" | "sending" | "checking" | "orders" | "consent";
   label: string;
-  unit: "partners" | "records" | "orders";
+  unit: "partners" | "records" | "orders" | "opt-outs";
   state: "waiting" | "active" | "done" | "stopped";
   done: number;
   total: number | null;
@@ -20,6 +20,12 @@ export interface RunProgressInput {
   batches: { records: number; handedOver: number; settled: number; firstStartedAt: Date | null };
   /** The run's e-commerce step (orders after members), when the policy has it on. */
   commerce?: { status: string; orders: number; startedAt: Date | null; finishedAt: Date | null } | null;
+  /**
+   * Consent flowing back to Odoo while the run was active: write-backs to Odoo's blacklist created in the run's
+   * window (from webhooks and the workers' polls: consent is not a run's work, it flows all the time), and how many
+   * of them have landed (done) or given up (failed).
+   */
+  consent?: { total: number; settled: number; startedAt: Date | null } | null;
 }
 
 const ACTIVE = new Set(["queued", "planning", "running", "paused"]);
@@ -48,7 +54,16 @@ export function describeRunProgress(i: RunProgressInput, now: Date): PhaseProgre
     phase("sending", "Sending to Mailchimp", "records", state(sendingDone, b.handedOver > 0), b.handedOver, recordsTotal, since(b.firstStartedAt)),
     phase("checking", "Checking /batches", "records", state(checkingDone, b.settled > 0 || b.handedOver > 0), b.settled, recordsTotal, since(b.firstStartedAt)),
     ...(i.commerce ? [ordersPhase(i.commerce, active)] : []),
+    ...(i.consent ? [consentPhase(i.consent, active, now)] : []),
   ];
+}
+
+/** Opt-outs written back to Odoo during the run: done when none is pending, whatever the run does. */
+function consentPhase(c: NonNullable<RunProgressInput["consent"]>, active: boolean, now: Date): PhaseProgress {
+  const settled = c.settled >= c.total;
+  const state: PhaseProgress["state"] = settled ? (active && c.total === 0 ? "waiting" : "done") : active ? "active" : "stopped";
+  const seconds = c.startedAt ? (now.getTime() - c.startedAt.getTime()) / 1000 : 0;
+  return phase("consent", "Consent back to Odoo", "opt-outs", state, c.settled, c.total, seconds);
 }
 
 /** One step that reports only at its end: running (a count is not known yet), then the orders it wrote. */

@@ -15,7 +15,7 @@ export interface RunProgressView {
 export async function loadRunProgress(runId: string, o: { prisma?: PrismaClient; now?: Date } = {}): Promise<RunProgressView | null> {
   const prisma = o.prisma ?? getPrisma();
   const now = o.now ?? new Date();
-  const run = await prisma.syncRun.findUnique({ where: { id: runId }, select: { id: true, status: true, startedAt: true, progress: true } });
+  const run = await prisma.syncRun.findUnique({ where: { id: runId }, select: { id: true, status: true, startedAt: true, finishedAt: true, progress: true, dryRun: true } });
   if (!run) return null;
   // Member batches make the sending and checking bars; the e-commerce step (one batch that writes a run's
   // orders after its members) has a bar of its own.
@@ -32,6 +32,11 @@ export async function loadRunProgress(runId: string, o: { prisma?: PrismaClient;
   const batches = { records: Number(b?.records ?? 0), handedOver: Number(b?.handed_over ?? 0), settled: Number(b?.settled ?? 0), firstStartedAt: b?.first_started_at ?? null };
   const commerce = b?.commerce ? { status: b.commerce, orders: b.orders ?? 0, startedAt: b.commerce_started_at, finishedAt: b.commerce_finished_at } : null;
   const active = (ACTIVE_RUN_STATUSES as readonly string[]).includes(run.status);
-  const phases = describeRunProgress({ status: run.status, startedAt: run.startedAt, progress: run.progress as Partial<PlanProgress>, batches, commerce }, now);
+  // Write-backs to Odoo created while the run was active (consent flows all the time, beside runs).
+  const [c] = run.startedAt && !run.dryRun ? await prisma.$queryRaw<Array<{ total: number; settled: number }>>`
+    SELECT count(*)::int AS total, count(*) FILTER (WHERE status <> 'pending')::int AS settled FROM consent_writebacks
+    WHERE created_at >= ${run.startedAt} AND (${run.finishedAt}::timestamptz IS NULL OR created_at <= ${run.finishedAt}::timestamptz)` : [];
+  const consent = c ? { total: c.total, settled: c.settled, startedAt: run.startedAt } : null;
+  const phases = describeRunProgress({ status: run.status, startedAt: run.startedAt, progress: run.progress as Partial<PlanProgress>, batches, commerce, consent }, now);
   return { runId: run.id, status: run.status, active, phases };
 }
