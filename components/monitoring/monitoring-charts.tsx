@@ -11,7 +11,7 @@ const tick = (step: "minute" | "day") => (iso: string) => (step === "minute" ? i
  * Mailchimp calls by endpoint, throttles and errors, the wait for a governed connection and (for a run) records
  * per second, drawn from the worker's per-minute counts. `step` says what one point is.
  */
-export function MonitoringCharts({ view, step }: { view: MonitoringView; step: "minute" | "day" }) {
+export function MonitoringCharts({ view, step, csv }: { view: MonitoringView; step: "minute" | "day"; csv?: React.ReactNode }) {
   const format = tick(step);
   const unit = step === "minute" ? "per minute (UTC)" : "per day (UTC)";
   const hasRecords = view.points.some((p) => p.recordsPerSecond !== undefined);
@@ -56,7 +56,7 @@ export function MonitoringCharts({ view, step }: { view: MonitoringView; step: "
         </LineChart>
       </Chart>
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="endpoint-totals">
-        <h3 className="mb-2 text-xs font-semibold uppercase tracking-wide text-slate-500">By endpoint</h3>
+        <h3 className="mb-2 flex items-baseline text-xs font-semibold uppercase tracking-wide text-slate-500">By endpoint {csv && <span className="ml-auto normal-case tracking-normal">{csv}</span>}</h3>
         <table className="w-full text-sm">
           <thead className="text-left text-xs text-slate-500">
             <tr><th className="py-1">Endpoint</th><th className="py-1 text-right">Calls</th><th className="py-1 text-right">429</th><th className="py-1 text-right">Errors</th><th className="py-1 text-right">Mean ms</th></tr>

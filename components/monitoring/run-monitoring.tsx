@@ -3,6 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import type { RunMonitoringView } from "@/lib/console/load-monitoring";
 import { queryKeys } from "@/lib/query-keys";
+import { CsvLink } from "@/components/csv-link";
 import { MonitoringCharts } from "./monitoring-charts";
 
 /** Workers flush their counts every 5 s: polling faster would show nothing new. */
@@ -25,5 +26,5 @@ export function RunMonitoring({ runId, initial }: { runId: string; initial: RunM
   if (data.totals.calls === 0) {
     return <p className="text-sm text-slate-500">{data.active ? "No Mailchimp call of this run has been counted yet (workers report every 5 seconds)." : "This run made no Mailchimp call that a worker counted (runs before monitoring existed, or dry runs, have none)."}</p>;
   }
-  return <MonitoringCharts view={data} step="minute" />;
+  return <MonitoringCharts view={data} step="minute" csv={<CsvLink table="run-calls" query={{ run: runId }} />} />;
 }

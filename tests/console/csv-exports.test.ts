@@ -47,6 +47,7 @@ beforeAll(async () => {
   await p.syncRun.create({ data: { id: runId, mode: "full", trigger: "test", status: "succeeded", plannedNew: 1, startedAt: new Date("2026-11-30T08:00:00Z"), finishedAt: new Date("2026-11-30T08:01:00Z") } });
   await p.syncBatch.create({ data: { runId, seq: 1, audienceId: audience, kind: "subscribe_new", status: "succeeded", recordCount: 1, sentCount: 1, records: [{ audienceId: audience, email: EMAIL, partnerIds: [7], payload: { merge_fields: { FNAME: "Ann" }, tags: [] }, hash: "h1", tagsToAdd: [], tagsToRemove: [], statusIfNew: "transactional" }] } });
   await p.syncRecord.create({ data: { audienceId: audience, email: EMAIL, partnerIds: [7], payloadHash: "h1", lastStatus: "synced", memberStatus: "unsubscribed", lastRunId: runId } });
+  await p.mailchimpCallStat.create({ data: { bucket: new Date("2026-11-30T08:00:00Z"), runId, endpoint: "POST /lists/{list_id}", outcome: "throttle", calls: 2, waitMs: 30n, maxWaitMs: 20, durationMs: 40n } });
   await p.auditEvent.create({ data: { actorId: users.admin.id, action: "policy.saved", target: "policy:1", detail: { version: 1 } } });
   const exc = await p.syncException.create({ data: { kind: "no_route", fingerprint: "no_route||partner:9", partnerIds: [9], detail: { name: "Bo, \"the\" buyer" } } });
   await p.exceptionComment.create({ data: { exceptionId: exc.id, authorId: users.ops.id, body: "looking" } });
@@ -85,6 +86,7 @@ const CASES: Record<string, { query?: string; line: RegExp }> = {
   "revenue-orders": { query: "?month=2026-10&company=1&currency=USD", line: /^so-31,31,S00031,sale,115\.00,/ },
   runs: { line: /,full,false,test,succeeded,/ },
   "run-batches": { query: "", line: /^1,[^,]+,subscribe_new,succeeded,1,1,0,0,/ },
+  "run-calls": { query: "", line: /^2026-11-30T08:00:00\.000Z,POST \/lists\/\{list_id\},throttle,2,30,20,40$/ },
   audit: { line: /CSV admin,admin@csv\.test,policy\.saved,policy:1,version: 1/ },
   users: { line: /^finance@csv\.test,CSV finance,finance,true,SSO only,$/ },
 };
@@ -97,7 +99,7 @@ describe("GET /api/export/<table>", () => {
   for (const [table, c] of Object.entries(CASES)) {
     it(`${table}: the header and its rows for a role that sees the page, 403 for one that does not, 401 signed out`, async () => {
       const roles = pageBySlug(CSV_TABLES[table]!.page).roles;
-      const query = table === "run-batches" ? `?run=${runId}` : (c.query ?? "");
+      const query = table === "run-batches" || table === "run-calls" ? `?run=${runId}` : (c.query ?? "");
       const ok = await call(table, roles[0]!, query);
       expect(ok.status).toBe(200);
       expect(ok.type).toBe("text/csv; charset=utf-8");

@@ -6,7 +6,7 @@ import { exceptionsCsv } from "./exceptions-csv";
 import { overviewAudiencesCsv, reconciliationAudiencesCsv } from "./overview-csv";
 import { recordFieldsCsv, recordHistoryCsv } from "./record-csv";
 import { revenueOrdersCsv } from "./revenue-orders-csv";
-import { runBatchesCsv, runsCsv } from "./runs-csv";
+import { runBatchesCsv, runCallsCsv, runsCsv } from "./runs-csv";
 import { usersCsv } from "./users-csv";
 
 /**
@@ -24,6 +24,7 @@ export const CSV_TABLES: Record<string, CsvTable> = {
   "revenue-orders": revenueOrdersCsv,
   runs: runsCsv,
   "run-batches": runBatchesCsv,
+  "run-calls": runCallsCsv,
   audit: auditCsv,
   users: usersCsv,
 };

@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
+import { getPrisma } from "@/lib/db/client";
 import { getRunWithBatches, listRuns, runDurationMs } from "@/lib/console/list-runs";
 import { fromList, iso, type CsvTable } from "./csv-table";
 
@@ -29,4 +30,19 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 async function batchesOf(runId: string | null) {
   if (!runId || !UUID.test(runId)) return null;
   return (await getRunWithBatches(runId))?.batches ?? null;
+}
+
+/** One run's Mailchimp calls per minute, endpoint and outcome (?run=<id>): the rows behind its traffic charts. */
+export const runCallsCsv: CsvTable = {
+  page: "runs",
+  filename: (q) => `sync-run-${(q.get("run") ?? "").slice(0, 8)}-mailchimp-calls.csv`,
+  columns: ["minute", "endpoint", "outcome", "calls", "wait_ms", "max_wait_ms", "duration_ms"],
+  check: async (q) => {
+    if ((await batchesOf(q.get("run"))) === null) throw new ApiError(404, "not_found", "No such run.");
+  },
+  rows: (q) => fromList(callsOf(q.get("run")!), (c) => [iso(c.bucket), c.endpoint, c.outcome, c.calls, Number(c.waitMs), c.maxWaitMs, Number(c.durationMs)]),
+};
+
+function callsOf(runId: string) {
+  return getPrisma().mailchimpCallStat.findMany({ where: { runId }, orderBy: [{ bucket: "asc" }, { endpoint: "asc" }, { outcome: "asc" }] });
 }
