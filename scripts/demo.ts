@@ -2,7 +2,6 @@
  * `npm run demo`: the whole product on one machine with nothing configured: embedded Postgres, a
  * production build of the console, and one demo user per role whose passwords are printed once.
  */
-import { randomBytes } from "node:crypto";
 import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDemoUsers } from "@/lib/auth/users";
@@ -10,6 +9,7 @@ import { createPrisma } from "@/lib/db/client";
 import { writeDemoConnections } from "@/lib/demo-connections";
 import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
 import { getEnv, resetEnvCache } from "@/lib/env";
+import { readOrCreateSecret } from "@/lib/read-or-create-secret";
 import { onShutdown, shutdown } from "./lib/lifecycle";
 import { DEMO_AUDIENCES_FIXTURE, startEmulators } from "./lib/emulators";
 import { ensureDemoPolicy, forgetEmulatedSyncState, runInitialSync, unsubscribeExample } from "./lib/demo-sync";
@@ -49,8 +49,9 @@ async function main() {
   // `npm run sync` and `npm run worker` started beside the demo find these emulators here (lib/env.ts).
   const forgetConnections = emulators ? writeDemoConnections(env.BRIDGELINE_DATA_DIR, emulators.env) : undefined;
   if (emulators) {
-    // The emulated audiences deliver their webhooks to this console; a fresh secret per start is enough.
-    childEnv.MAILCHIMP_WEBHOOK_SECRET ??= randomBytes(16).toString("hex");
+    // The emulated audiences deliver their webhooks to this console. The secret is kept beside the emulators'
+    // state: their audiences keep the webhook URL across restarts, which a new secret would break (--fresh resets both).
+    childEnv.MAILCHIMP_WEBHOOK_SECRET ??= readOrCreateSecret(path.join(stateDir, "webhook-secret"), 16);
     childEnv.MAILCHIMP_WEBHOOK_BASE_URL ??= `http://127.0.0.1:${env.PORT}`;
   }
 
