@@ -22,12 +22,15 @@ export function createEcommerceApi(run: Runner) {
     products: {
       add: (storeId: string, product: ProductInput) =>
         run<ProductInput & Record<string, unknown>>((s) => s.ecommerce.addStoreProduct(storeId, product)),
+      update: (storeId: string, productId: string, patch: Partial<ProductInput>) =>
+        run<ProductInput & Record<string, unknown>>((s) => s.ecommerce.updateStoreProduct(storeId, productId, patch)),
     },
     orders: {
       add: (storeId: string, order: OrderInput) => run<Order>((s) => s.ecommerce.addStoreOrder(storeId, order)),
       update: (storeId: string, orderId: string, patch: OrderUpdate) =>
         run<Order>((s) => s.ecommerce.updateOrder(storeId, orderId, patch)),
       get: (storeId: string, orderId: string) => run<Order>((s) => s.ecommerce.getOrder(storeId, orderId)),
+      delete: (storeId: string, orderId: string) => run<unknown>((s) => s.ecommerce.deleteOrder(storeId, orderId)),
       /** One page of a store's orders (count 1..1000): the read-back pages these, never one request per order. */
       list: (storeId: string, opts: PageOptions) => run<OrdersPage>((s) => s.ecommerce.getStoreOrders(storeId, opts)),
     },

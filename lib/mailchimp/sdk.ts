@@ -41,9 +41,11 @@ export interface SdkEcommerce {
   updateStore(storeId: string, body: object): Promise<unknown>;
   setStoreCustomer(storeId: string, customerId: string, body: object): Promise<unknown>;
   addStoreProduct(storeId: string, body: object): Promise<unknown>;
+  updateStoreProduct(storeId: string, productId: string, body: object): Promise<unknown>;
   getStoreProduct(storeId: string, productId: string, opts?: object): Promise<unknown>;
   addStoreOrder(storeId: string, body: object): Promise<unknown>;
   updateOrder(storeId: string, orderId: string, body: object): Promise<unknown>;
+  deleteOrder(storeId: string, orderId: string): Promise<unknown>;
   getOrder(storeId: string, orderId: string, opts?: object): Promise<unknown>;
   stores(opts?: object): Promise<unknown>;
   getStoreOrders(storeId: string, opts?: object): Promise<unknown>;

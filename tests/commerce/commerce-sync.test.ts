@@ -92,6 +92,12 @@ describe("commerce sync", () => {
     expect(purchaseData(EUROPE, "eve.ellis@buyers.eu")).toMatchObject({ LTV: 80, NETORDERS: 1, AVGORDER: 80 });
     const summary = run.summary as { commerce: { ordersCreated: number; skippedNoMember: number } };
     expect(summary.commerce).toMatchObject({ ordersCreated: 6, pending: false });
+    // Single requests over the governed connections (no bulk endpoint exists for orders, and /batches works
+    // through operations one at a time): one request per order, none of them in a /batches operation.
+    const s = (await stats()) as { requests: Record<string, number>; max_concurrent: Record<string, number> };
+    expect(s.requests["POST /ecommerce/stores/{store_id}/orders"]).toBe(6);
+    expect(Object.keys(s.requests).filter((k) => k.startsWith("BATCH") && k.includes("/ecommerce/"))).toEqual([]);
+    expect(Math.max(...Object.values(s.max_concurrent))).toBeLessThanOrEqual(10);
   });
 
   it("writes nothing when nothing changed", async () => {
