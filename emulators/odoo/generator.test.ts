@@ -138,4 +138,11 @@ describe("determinism and speed", () => {
     expect(e.store.table("sale.order").rows.length).toBeGreaterThan(25_000);
     await e.close();
   });
+  it("makes exactly --orders sale orders when asked (the bench's e-commerce step size), partners as without it", async () => {
+    const e = await start({ generate: 2000, seed: 3, orders: 500 });
+    const full = await start({ generate: 2000, seed: 3 });
+    expect(e.store.table("sale.order").rows.length).toBe(500);
+    expect(e.store.table("res.partner").rows.length).toBe(full.store.table("res.partner").rows.length);
+    await Promise.all([e.close(), full.close()]);
+  });
 });

@@ -1,4 +1,4 @@
-// About three orders per partner: quotations, confirmed (some locked), cancelled; most
+// About three orders per partner (or --orders): quotations, confirmed (some locked), cancelled; most
 // confirmed orders invoiced, some invoices refunded fully or partly. Then customer ranks.
 import { put } from "../data/put.js";
 import { type Company, DAY, type Gen, T0 } from "./context.js";
@@ -15,7 +15,7 @@ function partialRefund(lines: Line[], taxPct: number): Line[] {
 
 export function generateSales(g: Gen): void {
   const s = g.store;
-  const orders = Math.round(g.size * 3);
+  const orders = g.orders;
   const confirmed = new Map<number, number>();
   const partners = s.table("res.partner");
   for (let i = 0; i < orders && g.buyers.length > 0; i++) {
