@@ -18,7 +18,7 @@ Credentials
 Data (one of)
   --demo                   preset: ${DEMO_PARTNERS} partners, seed 1 (the default when nothing else is given)
   --generate N             generate ~N partners (about 3 orders each), deterministic per --seed
-  --orders N               with --generate: N sale orders instead of three per partner
+  --orders N               with --generate: only N sales are sale orders, the rest invoiced directly
   --fixture FILE           load a JSON fixture {"res.partner": [{...}], ...}
   --seed S                 seed for generation and fault injection (default 1)
 Faults
