@@ -17,7 +17,7 @@ import { spawnWorkers } from "./workers";
 const AUDIENCES = { sf_b2b: "5f1b2c0a01", sf_b2c: "5f1b2c0a02", chicago: "5f1b2c0a03", brussels: "5f1b2c0a04" };
 
 /** How long workers idle before their resident set is read as the cost at rest. */
-const REST_SETTLE_MS = 5000;
+const REST_SETTLE_MS = 2000;
 
 const log = (m: string) => process.stderr.write(`bench: ${m}\n`);
 
