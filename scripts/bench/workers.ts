@@ -1,7 +1,6 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
-// @ts-expect-error: a plain .mjs script without types (npm run worker builds with it too).
 import { buildWorker, WORKER_BUNDLE } from "../build-worker.mjs";
 import { productionWorkerNodeFlags } from "./args";
 import { own } from "./tree";
