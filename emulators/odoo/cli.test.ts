@@ -7,10 +7,11 @@ import { HELP, parseCli } from "./cli.js";
 const main = fileURLToPath(new URL("./main.ts", import.meta.url));
 
 it("--help documents every flag parseCli accepts", () => {
-  for (const flag of ["--port", "--host", "--odoo-version", "--db", "--login", "--api-key", "--password", "--demo", "--generate", "--fixture",
+  for (const flag of ["--port", "--host", "--odoo-version", "--db", "--login", "--api-key", "--password", "--demo", "--generate", "--orders", "--fixture",
     "--seed", "--latency-ms", "--jitter-ms", "--fault-rate", "--fault-kinds", "--hang-ms", "--max-records-per-call", "--verbose", "--help"])
     expect(HELP).toContain(flag);
   expect(parseCli(["--demo", "--fault-kinds", "502,session-expired"]).options).toMatchObject({ generate: 300, seed: 1, faultKinds: ["502", "session-expired"] });
+  expect(parseCli(["--generate", "1000", "--orders", "200"]).options).toMatchObject({ generate: 1000, orders: 200 });
   expect(() => parseCli(["--fault-kinds", "explode"])).toThrow(/unknown fault kind/);
   expect(() => parseCli(["--bogus"])).toThrow();
 });

@@ -18,6 +18,7 @@ Credentials
 Data (one of)
   --demo                   preset: ${DEMO_PARTNERS} partners, seed 1 (the default when nothing else is given)
   --generate N             generate ~N partners (about 3 orders each), deterministic per --seed
+  --orders N               with --generate: only N sales are sale orders, the rest invoiced directly
   --fixture FILE           load a JSON fixture {"res.partner": [{...}], ...}
   --seed S                 seed for generation and fault injection (default 1)
 Faults
@@ -49,7 +50,7 @@ export function parseCli(argv: string[]): { help: boolean; options: OdooEmulator
     options: {
       port: { type: "string" }, host: { type: "string" }, "odoo-version": { type: "string" }, db: { type: "string" },
       login: { type: "string" }, "api-key": { type: "string" }, password: { type: "string" }, demo: { type: "boolean" },
-      generate: { type: "string" }, fixture: { type: "string" }, seed: { type: "string" }, "latency-ms": { type: "string" },
+      generate: { type: "string" }, orders: { type: "string" }, fixture: { type: "string" }, seed: { type: "string" }, "latency-ms": { type: "string" },
       "jitter-ms": { type: "string" }, "fault-rate": { type: "string" }, "fault-kinds": { type: "string" },
       "hang-ms": { type: "string" }, "max-records-per-call": { type: "string" }, verbose: { type: "boolean" }, help: { type: "boolean" },
     },
@@ -61,7 +62,7 @@ export function parseCli(argv: string[]): { help: boolean; options: OdooEmulator
   const options: OdooEmulatorOptions = {
     port: num("port", values.port), host: values.host, version, db: values.db, login: values.login,
     apiKey: values["api-key"], password: values.password, fixture: values.fixture,
-    generate: values.demo ? DEMO_PARTNERS : num("generate", values.generate), seed: num("seed", values.seed) ?? (values.demo ? 1 : undefined),
+    generate: values.demo ? DEMO_PARTNERS : num("generate", values.generate), orders: num("orders", values.orders), seed: num("seed", values.seed) ?? (values.demo ? 1 : undefined),
     latencyMs: num("latency-ms", values["latency-ms"]), jitterMs: num("jitter-ms", values["jitter-ms"]),
     faultRate: num("fault-rate", values["fault-rate"]), faultKinds: kinds as FaultKind[] | undefined,
     hangMs: num("hang-ms", values["hang-ms"]), maxRecordsPerCall: num("max-records-per-call", values["max-records-per-call"]),

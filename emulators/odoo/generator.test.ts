@@ -138,4 +138,19 @@ describe("determinism and speed", () => {
     expect(e.store.table("sale.order").rows.length).toBeGreaterThan(25_000);
     await e.close();
   });
+  it("with --orders makes that many sale orders and invoices the other sales directly: the same partners buy", async () => {
+    const e = await start({ generate: 2000, seed: 3, orders: 500 });
+    const full = await start({ generate: 2000, seed: 3 });
+    expect(e.store.table("sale.order").rows.length).toBe(500);
+    expect(e.store.table("res.partner").rows.length).toBe(full.store.table("res.partner").rows.length);
+    // Buying (what makes a partner a marketing contact): a confirmed order or a posted customer invoice.
+    const buyers = (x: Emu) => {
+      const out = new Set<number>();
+      for (const o of x.store.table("sale.order").rows) if (o.state === "sale") out.add(Number(x.store.table("res.partner").byId.get(Number(o.partner_id))?.commercial_partner_id));
+      for (const m of x.store.table("account.move").rows) if (m.move_type === "out_invoice" && m.state === "posted") out.add(Number(m.commercial_partner_id));
+      return out;
+    };
+    expect([...buyers(e)].sort()).toEqual([...buyers(full)].sort());
+    await Promise.all([e.close(), full.close()]);
+  });
 });

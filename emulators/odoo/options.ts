@@ -18,6 +18,8 @@ export interface OdooEmulatorOptions {
   version?: OdooVersion;
   fixture?: string | FixtureData;
   generate?: number;
+  /** Sale orders the generator makes (default three per partner): `npm run bench` sizes its e-commerce step with it. */
+  orders?: number;
   seed?: number;
   latencyMs?: number;
   jitterMs?: number;
@@ -30,7 +32,7 @@ export interface OdooEmulatorOptions {
   verbose?: boolean;
 }
 
-export type ResolvedOptions = Required<Omit<OdooEmulatorOptions, "fixture" | "generate">> & Pick<OdooEmulatorOptions, "fixture" | "generate">;
+export type ResolvedOptions = Required<Omit<OdooEmulatorOptions, "fixture" | "generate" | "orders">> & Pick<OdooEmulatorOptions, "fixture" | "generate" | "orders">;
 
 export const DEMO_PARTNERS = 300;
 
@@ -45,6 +47,7 @@ export function resolveOptions(o: OdooEmulatorOptions): ResolvedOptions {
     version: o.version ?? "17.0",
     fixture: o.fixture,
     generate: o.fixture === undefined ? o.generate ?? DEMO_PARTNERS : o.generate,
+    orders: o.orders,
     seed: o.seed ?? 1,
     latencyMs: o.latencyMs ?? 0,
     jitterMs: o.jitterMs ?? 0,

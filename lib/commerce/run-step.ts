@@ -3,6 +3,7 @@ import { getActivePolicy } from "@/lib/sync/policy";
 import type { Tx } from "@/lib/sync/run/db";
 import type { Runtime } from "@/lib/sync/run/runtime";
 import { MergeFieldEnsurer } from "@/lib/sync/run/merge-fields";
+import { ENGINE_MERGE_FIELDS } from "@/lib/sync/policy/merge-fields";
 import { hasOrderRepair, parseRunScope } from "@/lib/sync/run/run-scope";
 import { PURCHASE_MERGE_FIELDS } from "./purchase-data";
 import { runCommerceStep } from "./run-commerce";
@@ -50,11 +51,18 @@ export async function executeCommerceBatch(rt: Runtime, run: Pick<SyncRun, "id" 
   await rt.prisma.syncBatch.update({ where: { id: batch.id }, data: { recordCount: summary.ordersCreated + summary.ordersUpdated } });
 }
 
-const purchaseFields = new WeakMap<Runtime, MergeFieldEnsurer>();
+const withPurchaseFields = new WeakMap<Runtime, MergeFieldEnsurer>();
 
-/** The purchase merge fields (LTV, NETORDERS, ...) on every routed audience, before the first member batch. */
-export async function ensurePurchaseFields(rt: Runtime, audienceIds: string[], verify: boolean): Promise<void> {
-  let ensurer = purchaseFields.get(rt);
-  if (!ensurer) purchaseFields.set(rt, (ensurer = new MergeFieldEnsurer(rt.mailchimp, { retry: rt.retry, poll: rt.poll, prisma: rt.prisma, memo: "purchase" }, PURCHASE_MERGE_FIELDS)));
-  await ensurer.ensure(audienceIds, { verify });
+/**
+ * The merge fields a run with purchase data needs: the engine's and the purchase fields (LTV, NETORDERS, ...) in one
+ * ensurer, so a fresh audience costs one merge-field read and one /batches for both sets, not two of each (a memo of
+ * its own: an audience set up without purchase data is checked again when commerce is switched on).
+ */
+export function mergeFieldsWithPurchaseData(rt: Runtime): MergeFieldEnsurer {
+  let ensurer = withPurchaseFields.get(rt);
+  if (!ensurer) {
+    ensurer = new MergeFieldEnsurer(rt.mailchimp, { retry: rt.retry, poll: rt.poll, prisma: rt.prisma, memo: "with-purchase" }, [...ENGINE_MERGE_FIELDS, ...PURCHASE_MERGE_FIELDS]);
+    withPurchaseFields.set(rt, ensurer);
+  }
+  return ensurer;
 }

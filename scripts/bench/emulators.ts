@@ -3,10 +3,13 @@ import { DEMO_AUDIENCES_FIXTURE, startEmulators, type RunningEmulators } from "@
 import type { BenchArgs } from "./args";
 import { own } from "./tree";
 
-/** Odoo generated at the bench size; Mailchimp with the demo's four audiences and the bench's cost model. */
-export async function startBenchEmulators(args: BenchArgs): Promise<RunningEmulators> {
+/**
+ * Odoo generated at the bench size (with `orders` sale orders when given, else three per partner); Mailchimp with
+ * the demo's four audiences and the bench's cost model.
+ */
+export async function startBenchEmulators(args: BenchArgs, orders = args.orders): Promise<RunningEmulators> {
   const emulators = await startEmulators({
-    odooArgs: ["--port", "0", "--generate", String(args.size), "--seed", String(args.seed)],
+    odooArgs: ["--port", "0", "--generate", String(args.size), "--seed", String(args.seed), ...(orders === undefined ? [] : ["--orders", String(orders)])],
     // The generated business lives in the emulator's heap: ~4.9 GB RSS at 1M partners, past Node's default limit.
     odooNodeArgs: args.size > 300_000 ? [`--max-old-space-size=${Math.ceil(args.size / 1000) * 12}`] : [],
     mailchimpArgs: [

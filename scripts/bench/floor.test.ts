@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { batchesFloorSeconds, memberFloor, perRecordSeconds, scaleBaseline, stepFloor, type CostModel } from "./floor";
+import { batchesFloorSeconds, commerceFloor, memberFloor, perRecordSeconds, scaleBaseline, stepFloor, type CostModel } from "./floor";
 
 const model: CostModel = { latencyMs: 50, perRecordMs: 4, connections: 10, membersPerRequest: 500, batchPhaseMs: 20 };
 
@@ -34,5 +34,23 @@ describe("floor math", () => {
   it("scales a sampled baseline linearly", () => {
     expect(scaleBaseline(10, 5000, 50_000)).toBe(100);
     expect(scaleBaseline(10, 0, 50_000)).toBe(0);
+  });
+});
+
+describe("e-commerce floor", () => {
+  it("counts products and orders, never customers; two /batches (and two looks) or one request per write", () => {
+    const f = commerceFloor({ stores: 3, products: 100, orders: 1000 }, model);
+    expect(f.operations).toBe(1100);
+    // 3 store creates + 3 switch-offs, 2 submissions, 2 status checks.
+    expect(f.bulk.requests).toBe(10);
+    // Serial operations at 54 ms, 2 phases of 20 ms per submission, the store calls (one wave each way).
+    expect(f.bulk.seconds).toBeCloseTo((1100 * 54 + 2 * 2 * 20 + 2 * 54) / 1000);
+    expect(f.direct.requests).toBe(6 + 1100);
+    expect(f.direct.seconds).toBeCloseTo((2 * 54 + 10 * 54 + 100 * 54) / 1000);
+    expect(f).toMatchObject({ requests: 10, seconds: f.direct.seconds });
+  });
+
+  it("is zero with nothing to write", () => {
+    expect(commerceFloor({ stores: 0, products: 0, orders: 0 }, model)).toMatchObject({ requests: 0, seconds: 0 });
   });
 });

@@ -32,9 +32,29 @@ export function memberWrites(s: MailchimpStats): number {
 }
 
 export function isMemberWrite(route: string): boolean {
+  if (isEcommerce(route)) return false;
   if (route.startsWith("BATCH ") || route === "POST /batches" || route === "POST /lists/{list_id}") return true;
   const [method = "", template = ""] = route.split(" ");
   return method !== "GET" && template.includes("/members");
+}
+
+const isEcommerce = (route: string) => route.includes(" /ecommerce");
+
+/** E-commerce writes: store, product, customer and order requests but GETs, direct or run by /batches. */
+export function ecommerceWrites(s: MailchimpStats): number {
+  return total(Object.fromEntries(Object.entries(s.requests).filter(([route]) => isEcommerce(route) && !/^(BATCH )?GET /.test(route))));
+}
+
+/** The operations /batches ran, by route (the emulator counts them as "BATCH <route>"). */
+export function batchRoutes(s: MailchimpStats): Record<string, number> {
+  return Object.fromEntries(Object.entries(s.requests).filter(([route]) => route.startsWith("BATCH ")).map(([route, n]) => [route.slice(6), n]));
+}
+
+/** Counters since `before` (max_concurrent is a high-water mark: the later one stands). */
+export function statsSince(after: MailchimpStats, before: MailchimpStats): MailchimpStats {
+  const minus = (a: Record<string, number>, b: Record<string, number>) =>
+    Object.fromEntries(Object.entries(a).map(([k, v]) => [k, v - (b[k] ?? 0)]).filter(([, v]) => (v as number) > 0));
+  return { requests: minus(after.requests, before.requests), records: minus(after.records, before.records), max_concurrent: after.max_concurrent, errors: minus(after.errors, before.errors) };
 }
 
 /** Operations /batches carried (the emulator counts them as records of POST /batches). */

@@ -1,11 +1,15 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { createInterface } from "node:readline";
+import { buildWorker, WORKER_BUNDLE } from "../build-worker.mjs";
+import { productionWorkerNodeFlags } from "./args";
 import { own } from "./tree";
 
 export interface WorkerReport {
   pid: number;
   peakRssMb: number;
+  /** Resident set once started and idle (before the first run): what a worker costs at rest. */
+  restRssMb?: number;
   /** "batch finished" log lines per run id: which process did the work. */
   batchesByRun: Record<string, number>;
   plansByRun: Record<string, number>;
@@ -19,16 +23,30 @@ export interface BenchWorker {
   report(): WorkerReport;
   /** Reads VmHWM (the kernel's peak RSS) first, then SIGTERM and wait. */
   stop(): Promise<WorkerReport>;
+  /** Records the current resident set as the worker's cost at rest. */
+  noteRest(): void;
 }
 
-/** `node --import tsx scripts/worker.ts` children, like production workers; their logs come back as JSON lines. */
-export function spawnWorkers(n: number, env: Record<string, string>, opts: { concurrency: number; heapMb: number }): BenchWorker[] {
+export interface SpawnOptions {
+  concurrency: number;
+  heapMb: number;
+  /** "bundle": `npm run worker`'s command (the esbuild bundle and its node flags); "tsx": scripts/worker.ts through tsx. */
+  runtime?: "bundle" | "tsx";
+}
+
+/**
+ * Worker children started as `npm run worker` starts them (node with its flags on the bundle, built once per
+ * bench), or through tsx; their logs come back as JSON lines.
+ */
+export async function spawnWorkers(n: number, env: Record<string, string>, opts: SpawnOptions): Promise<BenchWorker[]> {
+  if ((opts.runtime ?? "bundle") === "bundle") await buildWorker();
   return Array.from({ length: n }, () => spawnWorker(env, opts));
 }
 
-function spawnWorker(env: Record<string, string>, opts: { concurrency: number; heapMb: number }): BenchWorker {
-  const nodeArgs = [...(opts.heapMb > 0 ? [`--max-old-space-size=${opts.heapMb}`] : []), "--import", "tsx"];
-  const child = spawn(process.execPath, [...nodeArgs, "scripts/worker.ts", "--concurrency", String(opts.concurrency), "--no-alerts"], {
+function spawnWorker(env: Record<string, string>, opts: SpawnOptions): BenchWorker {
+  const heap = opts.heapMb > 0 ? [`--max-old-space-size=${opts.heapMb}`] : [];
+  const program = (opts.runtime ?? "bundle") === "bundle" ? [...heap, ...productionWorkerNodeFlags(), WORKER_BUNDLE] : [...heap, "--import", "tsx", "scripts/worker.ts"];
+  const child = spawn(process.execPath, [...program, "--concurrency", String(opts.concurrency), "--no-alerts"], {
     cwd: process.cwd(),
     env: { ...process.env, ...env, LOG_LEVEL: "info" },
     stdio: ["ignore", "pipe", "pipe"],
@@ -59,7 +77,11 @@ function spawnWorker(env: Record<string, string>, opts: { concurrency: number; h
     return state;
   };
   own(`worker ${pid}`, async () => void (await stopHard(child, exited)));
-  return { pid, ready, report: () => state, stop };
+  const noteRest = () => {
+    const mb = currentRssMb(pid);
+    if (mb !== undefined) state.restRssMb = mb;
+  };
+  return { pid, ready, report: () => state, stop, noteRest };
 }
 
 function countLine(state: WorkerReport, line: string): void {
@@ -75,6 +97,15 @@ function countLine(state: WorkerReport, line: string): void {
   if (entry.msg === "batch finished") state.batchesByRun[runId] = (state.batchesByRun[runId] ?? 0) + 1;
   else if (entry.msg === "run planned") state.plansByRun[runId] = (state.plansByRun[runId] ?? 0) + 1;
   if (typeof entry.level === "number" && entry.level >= 40) process.stderr.write(`worker ${state.pid}: ${line.slice(0, 500)}\n`);
+}
+
+function currentRssMb(pid: number): number | undefined {
+  try {
+    return Math.round(Number(/VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, "utf8"))?.[1] ?? 0) / 1024);
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code === "ENOENT" || (err as NodeJS.ErrnoException).code === "ESRCH") return undefined;
+    throw err;
+  }
 }
 
 /** VmHWM is the resident-set high-water mark: reading it last, just before exit, gives the process' peak. */

@@ -57,6 +57,9 @@ describe("commerce sync", () => {
   it("loads stores, products, customers and orders after the members, silently", async () => {
     const run = await sync("full");
     expect(run.status).toBe("succeeded");
+    // The engine's and the purchase merge fields are set up together: one read per audience, not one per field set.
+    expect((await stats()).requests["GET /lists/{list_id}/merge-fields"]).toBe(2);
+    for (const list of [NORTH, EUROPE]) expect(mc.state.account.lists.get(list)!.mergeFields.map((f) => f.tag)).toEqual(expect.arrayContaining(["ORDERS", "LTV", "LASTBUY"]));
     expect([...mc.state.account.stores.keys()].sort()).toEqual([northStore, europeStore].sort());
     expect(store(northStore)).toMatchObject({ list_id: NORTH, fields: { currency_code: "USD", is_syncing: false } });
     expect(store(europeStore)).toMatchObject({ list_id: EUROPE, fields: { currency_code: "EUR", is_syncing: false } });

@@ -13,7 +13,7 @@ export function buildStore(opts: ResolvedOptions): Store {
     const data = typeof opts.fixture === "string" ? (JSON.parse(readFileSync(opts.fixture, "utf8")) as FixtureData) : opts.fixture;
     loadFixture(store, data);
   } else {
-    generate(store, opts.generate ?? 0, opts.seed);
+    generate(store, opts.generate ?? 0, opts.seed, opts.orders);
   }
   derivePartnerShares(store);
   return store;

@@ -18,7 +18,7 @@ export class Gen {
   buyers: [number, number, number][] = [];
   usedEmails: string[] = [];
 
-  constructor(readonly store: Store, readonly size: number, seed: number) {
+  constructor(readonly store: Store, readonly size: number, seed: number, readonly orders = Math.round(size * 3)) {
     this.rng = new Rng(seed);
   }
 

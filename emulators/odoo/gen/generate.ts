@@ -5,8 +5,9 @@ import { Gen } from "./context.js";
 import { generatePartners, generateStaff } from "./partners.js";
 import { generateBills, generateBlacklist, generateSales } from "./sales.js";
 
-export function generate(store: Store, size: number, seed: number): void {
-  const g = new Gen(store, size, seed);
+/** orders: how many sale orders (default three per partner). */
+export function generate(store: Store, size: number, seed: number, orders = Math.round(size * 3)): void {
+  const g = new Gen(store, size, seed, orders);
   generateBase(g);
   generateStaff(g);
   generatePartners(g);

@@ -1,5 +1,5 @@
 import { ensureAudienceWebhook } from "@/lib/consent";
-import { commerceEnabled, ensurePurchaseFields } from "@/lib/commerce/run-step";
+import { commerceEnabled, mergeFieldsWithPurchaseData } from "@/lib/commerce/run-step";
 import { purgeSampleDetails } from "./purge-sample-details";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
@@ -88,8 +88,7 @@ async function forgetUndispatched(rt: Runtime, runId: string): Promise<number> {
 /** Full runs check the merge fields in Mailchimp again; incremental runs trust what a run already set up. */
 async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: boolean, purchaseData: boolean): Promise<void> {
   await Promise.all([
-    rt.mergeFields.ensure(audienceIds, { verify }),
-    purchaseData ? ensurePurchaseFields(rt, audienceIds, verify) : Promise.resolve(),
+    (purchaseData ? mergeFieldsWithPurchaseData(rt) : rt.mergeFields).ensure(audienceIds, { verify }),
     rt.webhookUrl ? registerWebhooks(rt, rt.webhookUrl, audienceIds) : Promise.resolve(),
   ]);
 }

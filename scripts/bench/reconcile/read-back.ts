@@ -43,16 +43,16 @@ export async function measureReadBack(args: BenchArgs, log: (m: string) => void)
   const env = { ...emulators.env, DATABASE_URL: db.url };
   const opts = { concurrency: args.concurrency, heapMb: args.workerHeapMb };
 
-  let [worker] = spawnWorkers(1, env, opts);
+  let [worker] = await spawnWorkers(1, env, opts);
   await worker!.ready;
   log(`read-back: loading ${args.size} partners into one audience`);
-  const full = await runSyncStep({ prisma, queue: bossQueue(boss), emulators }, "full load", "full");
+  const { step: full } = await runSyncStep({ prisma, queue: bossQueue(boss), emulators }, "full load", "full");
   if (!full.status.startsWith("succeeded")) throw new Error(`the full load did not succeed: ${full.status}`);
   // The worker reads Mailchimp back after the full run by itself: let it finish before measuring a pass of our own.
   await waitForPasses(prisma);
   await worker!.stop();
 
-  [worker] = spawnWorkers(1, env, opts);
+  [worker] = await spawnWorkers(1, env, opts);
   await worker!.ready;
   await resetMailchimpStats(emulators);
   const t0 = performance.now();
