@@ -36,6 +36,7 @@ export interface CommerceSummary {
   stores: number;
   storesCreated: number;
   productsWritten: number;
+  /** Customers the written orders carried (each order creates or updates its customer). */
   customersWritten: number;
   ordersCreated: number;
   ordersUpdated: number;
@@ -82,6 +83,7 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
       await openStore(ctx.prisma, ctx.client, ctx.retry, store, quiet, !isNew);
       if (isNew) summary.storesCreated += 1;
     }
+    const carried = new Set<string>();
     const phases = [firstPhase, orders];
     for (const items of phases) {
       if (items.length === 0) continue;
@@ -91,12 +93,16 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
       for (const o of outcomes) {
         if (!o.ok) summary.failed += 1;
         else if (o.item.kind === "product") summary.productsWritten += 1;
-        else if (o.item.kind === "customer") summary.customersWritten += 1;
         else if (o.method === "DELETE") summary.ordersDeleted += 1;
-        else if (o.method === "POST") summary.ordersCreated += 1;
-        else summary.ordersUpdated += 1;
+        else {
+          if (o.method === "POST") summary.ordersCreated += 1;
+          else summary.ordersUpdated += 1;
+          const customer = (o.item.op.body as { customer?: { id?: string } } | undefined)?.customer?.id;
+          if (customer) carried.add(`${o.item.storeId}|${customer}`);
+        }
       }
     }
+    summary.customersWritten = carried.size;
   } finally {
     summary.swept = await sweepSyncing(ctx.prisma, ctx.client, ctx.retry);
   }
@@ -110,7 +116,6 @@ const key = (storeId: string, kind: string, id: string) => `${storeId}|${kind}|$
 async function knownHashes(prisma: Db, stores: StorePlan[]): Promise<Known> {
   const keys = stores.flatMap((s) => [
     ...[...s.products.keys()].map((id) => [s.storeId, "product", id]),
-    ...[...s.customers.keys()].map((id) => [s.storeId, "customer", id]),
     ...s.orders.map((o) => [s.storeId, "order", o.id]),
   ]);
   const known: Known = new Map();
@@ -137,11 +142,8 @@ function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orde
     firstPhase.push({ ...common, kind: "product", recordId: p.id, hash: p.hash, label: p.body.title,
       op: was ? update : { method: "POST", path: `${base}/products`, body: p.body }, asUpdate: update });
   }
-  for (const c of store.customers.values()) {
-    if (known.get(key(store.storeId, "customer", c.id)) === c.hash) { unchanged += 1; continue; }
-    firstPhase.push({ ...common, kind: "customer", recordId: c.id, hash: c.hash, label: c.body.email_address, email: c.body.email_address,
-      op: { method: "PUT", path: `${base}/customers/${c.id}`, body: c.body } });
-  }
+  // Customers are not written on their own: every order carries its customer in full (id, email, never opted in),
+  // which creates or updates it; a separate PUT per customer would only double the requests.
   for (const o of store.orders) {
     const was = known.get(key(store.storeId, "order", o.id));
     const force = forced.has(o.id);

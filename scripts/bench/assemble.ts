@@ -128,12 +128,12 @@ function assembleCommerce(i: AssembleInput, model: CostModel, full: StepResult):
     // Customers grow with the orders until every member has bought: never more than the members the load wrote.
     const customers = Math.min(Math.round(n("customersWritten") * scale), full.records);
     const orders = Math.round(work.orders * scale);
-    const engineOperations = work.products + customers + orders;
-    const measuredOps = Math.max(1, step.batchOperations);
+    const engineOperations = work.products + orders;
+    const measuredOps = Math.max(1, step.ecommerceWrites || step.batchOperations);
     result.projection = {
       orders, engineOperations, wallSeconds: (step.wallSeconds * engineOperations) / measuredOps,
       floor: commerceFloor({ ...work, orders }, model),
-      note: `linear in the /batches operations (${step.batchOperations} took ${step.wallSeconds.toFixed(0)} s); products and stores as measured, customers capped at the members written`,
+      note: `linear in the e-commerce writes (${step.ecommerceWrites || step.batchOperations} took ${step.wallSeconds.toFixed(0)} s); products and stores as measured; customers ride in their orders (${customers} at full size)`,
     };
   }
   return result;
