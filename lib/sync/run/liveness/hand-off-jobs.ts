@@ -1,0 +1,82 @@
+import type PgBoss from "pg-boss";
+import type { Logger } from "pino";
+import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Db } from "../db";
+import { decideHandoffs, type Handoff, type WorkerBeat } from "./decide-handoffs";
+
+export interface HandoffPass {
+  declared: string[];
+  handed: Handoff[];
+  /** Consent write-backs a gone worker had claimed, released for the next pass of any worker. */
+  releasedWritebacks: number;
+}
+
+/**
+ * One pass of crash recovery, run by every live worker every few seconds: read the beats and the claims, let
+ * decideHandoffs judge, then act. A worker newly declared dead has its governor session ended (its batch locks
+ * and connection slots go with it; a hung worker that wakes up exits, see scripts/worker.ts), then each job it
+ * claimed is sent again under a derived id and the old job cancelled, so pg-boss neither waits out its expiry
+ * nor runs it twice. Sending first: a pass that dies half-way leaves the claim for the next pass, never a lost job.
+ */
+export async function handOffJobs(o: { prisma: Db; boss: PgBoss; self: string; observingSince: Date | null; deadAfterMs: number; log: Logger }): Promise<HandoffPass> {
+  const [clock] = await o.prisma.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
+  const now = clock!.now;
+  const claims = await o.prisma.syncJobClaim.findMany();
+  const claimedBy = [...new Set(claims.map((c) => c.workerId))];
+  const workers: WorkerBeat[] = await o.prisma.syncWorker.findMany({
+    where: { OR: [{ stoppedAt: null, declaredDeadAt: null }, { id: { in: claimedBy } }] },
+    select: { id: true, heartbeatAt: true, stoppedAt: true, declaredDeadAt: true },
+  });
+  const decision = decideHandoffs({ now, self: o.self, observingSince: o.observingSince, workers, claims, deadAfterMs: o.deadAfterMs });
+  const spared = new Set<string>();
+  for (const dead of decision.declareDead) {
+    // Only if it has not beaten since we looked: a late beat means it is alive after all.
+    const marked = await o.prisma.syncWorker.updateMany({
+      where: { id: dead.workerId, declaredDeadAt: null, stoppedAt: null, heartbeatAt: { lte: dead.lastHeartbeatAt } },
+      data: { declaredDeadAt: now },
+    });
+    if (marked.count === 0) {
+      const row = await o.prisma.syncWorker.findUnique({ where: { id: dead.workerId }, select: { declaredDeadAt: true } });
+      if (!row?.declaredDeadAt) spared.add(dead.workerId);
+      continue;
+    }
+    const ended = await endSession(o.prisma, dead.workerId);
+    o.log.warn({ deadWorker: dead.workerId, silentMs: dead.silentMs, sessionEnded: ended }, "worker declared dead: no heartbeat");
+  }
+  const handed: Handoff[] = [];
+  for (const h of decision.handoffs) {
+    if (spared.has(h.claim.workerId)) continue;
+    await o.boss.send(h.claim.queue, h.claim.data as object, { id: h.newJobId });
+    await o.boss.cancel(h.claim.queue, h.claim.jobId);
+    await o.prisma.$transaction([
+      o.prisma.syncJobHandoff.createMany({
+        data: [{
+          jobId: h.claim.jobId, queue: h.claim.queue, data: h.claim.data as Prisma.InputJsonValue, deadWorkerId: h.claim.workerId,
+          lastHeartbeatAt: h.lastHeartbeatAt, newJobId: h.newJobId, byWorkerId: o.self, reason: h.reason, handedAt: now,
+        }],
+        skipDuplicates: true,
+      }),
+      o.prisma.syncJobClaim.deleteMany({ where: { jobId: h.claim.jobId, workerId: h.claim.workerId } }),
+    ]);
+    o.log.warn({ deadWorker: h.claim.workerId, queue: h.claim.queue, jobId: h.claim.jobId, newJobId: h.newJobId, reason: h.reason }, "job handed on from a gone worker");
+    handed.push(h);
+  }
+  const goneIds = workers.filter((w) => w.id !== o.self && !spared.has(w.id) && (w.declaredDeadAt || w.stoppedAt || decision.declareDead.some((d) => d.workerId === w.id))).map((w) => w.id);
+  const releasedWritebacks = goneIds.length === 0 ? 0 : await o.prisma.consentWriteback.updateMany({
+    where: { status: "pending", leasedBy: { in: goneIds } },
+    data: { leasedBy: null, nextAttemptAt: now },
+  }).then((r) => r.count);
+  if (releasedWritebacks > 0) o.log.warn({ deadWorkers: goneIds, releasedWritebacks }, "consent write-backs of a gone worker released");
+  return { releasedWritebacks, declared: decision.declareDead.map((d) => d.workerId).filter((id) => !spared.has(id)), handed };
+}
+
+/**
+ * Ends the dead worker's governor session. The pid alone could name an unrelated session by now (pids are
+ * reused), so it must also be a governor session that started before the worker registered.
+ */
+async function endSession(prisma: Db, workerId: string): Promise<boolean> {
+  const rows = await prisma.$queryRaw<Array<{ ended: boolean }>>`
+    SELECT pg_terminate_backend(a.pid) AS ended FROM pg_stat_activity a JOIN sync_workers w ON w.backend_pid = a.pid
+    WHERE w.id = ${workerId}::uuid AND a.application_name = 'bridgeline-governor' AND a.backend_start <= w.started_at`;
+  return rows.some((r) => r.ended);
+}
