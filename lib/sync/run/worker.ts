@@ -108,11 +108,22 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   return {
     runtime, boss, governor, liveness,
     async stop(opts = {}) {
-      await consent?.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 });
-      await liveness.stop();
-      await governor.close();
-      if (!o.prisma) await prisma.$disconnect();
+      // Every step runs even if one fails: after a lost database the queue cannot record its last jobs, and the
+      // connections must still be closed.
+      const failures: unknown[] = [];
+      const step = async (what: () => Promise<unknown> | undefined) => {
+        try {
+          await what();
+        } catch (err) {
+          failures.push(err);
+        }
+      };
+      await step(() => consent?.stop());
+      await step(() => boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 }));
+      await step(() => liveness.stop());
+      await step(() => governor.close());
+      if (!o.prisma) await step(() => prisma.$disconnect());
+      if (failures.length > 0) throw failures[0];
       log.info("sync worker stopped");
     },
   };

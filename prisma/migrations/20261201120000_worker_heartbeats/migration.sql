@@ -1,7 +1,8 @@
 -- Crash recovery in seconds (issue 15). Every worker process beats here every few seconds; the jobs it is running
 -- are claimed under its id. A worker whose beat is stale is declared dead by another one, which hands its claimed
 -- jobs on (a new job id, the old one cancelled) instead of waiting out pg-boss's expiry (10 min for a batch).
--- Each hand-off is kept as an event.
+-- Each hand-off is kept as an event. A job the queue holds as active that no worker claims (its worker went
+-- between taking it and claiming it) is handed on too, without a worker to name.
 
 -- CreateTable
 CREATE TABLE "sync_workers" (
@@ -33,8 +34,8 @@ CREATE TABLE "sync_job_handoffs" (
     "job_id" UUID NOT NULL,
     "queue" TEXT NOT NULL,
     "data" JSONB NOT NULL,
-    "dead_worker_id" UUID NOT NULL,
-    "last_heartbeat_at" TIMESTAMPTZ(3) NOT NULL,
+    "dead_worker_id" UUID,
+    "last_heartbeat_at" TIMESTAMPTZ(3),
     "new_job_id" UUID NOT NULL,
     "by_worker_id" UUID NOT NULL,
     "reason" TEXT NOT NULL,

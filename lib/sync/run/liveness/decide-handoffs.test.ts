@@ -57,6 +57,17 @@ describe("decideHandoffs", () => {
     expect(takeoverJobId(takeoverJobId("j1"))).not.toBe(takeoverJobId("j1"));
   });
 
+  it("hands on a job the queue holds as active that nobody claims, once it is older than deadAfterMs", () => {
+    const unclaimed = [{ jobId: "u1", queue: "sync.batch", data: { batchId: "b" }, startedOn: at(0) }];
+    const input = { self: "me", workers: [beat("me", 20_000)], claims: [], unclaimed, deadAfterMs: DEAD_AFTER };
+    expect(decideHandoffs({ ...input, now: at(15_000), observingSince: T0 }).handoffs).toEqual([]);
+    expect(decideHandoffs({ ...input, now: at(15_001), observingSince: T0 }).handoffs).toEqual([
+      { claim: { jobId: "u1", queue: "sync.batch", workerId: null, data: { batchId: "b" } }, reason: "unclaimed", lastHeartbeatAt: null, newJobId: takeoverJobId("u1") },
+    ]);
+    // Not while this worker is just back from an outage.
+    expect(decideHandoffs({ ...input, now: at(20_000), observingSince: at(19_000) }).handoffs).toEqual([]);
+  });
+
   it("hands on exactly the claims of gone workers, never a live worker's (property)", () => {
     const workerArb = fc.record({ id: fc.constantFrom("a", "b", "c", "d"), beatAgo: fc.integer({ min: 0, max: 40_000 }), stopped: fc.boolean(), dead: fc.boolean() });
     fc.assert(

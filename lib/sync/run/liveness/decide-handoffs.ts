@@ -10,7 +10,7 @@ import { jobId } from "../job-id";
  * judge a stale beat before it has itself beaten without a break for deadAfterMs (observingSince): after a
  * database outage every beat is stale, and the first worker back must not declare all the others dead. Every job a
  * gone worker still claims is handed on under a job id derived from the old one, so two workers deciding at once
- * send it once.
+ * send it once. So is a job the queue holds as active that nobody claims (unclaimed).
  */
 export interface WorkerBeat {
   id: string;
@@ -26,12 +26,23 @@ export interface JobClaim {
   data: unknown;
 }
 
-export type GoneReason = "heartbeat_stale" | "stopped" | "declared_dead";
+export type GoneReason = "heartbeat_stale" | "stopped" | "declared_dead" | "unclaimed";
+
+/**
+ * A job pg-boss holds as active that no worker claims: its worker died (or lost the database) between taking it
+ * from the queue and claiming it, or after releasing it but before the queue recorded its end.
+ */
+export interface ActiveJob {
+  jobId: string;
+  queue: string;
+  data: unknown;
+  startedOn: Date;
+}
 
 export interface Handoff {
-  claim: JobClaim;
+  claim: Omit<JobClaim, "workerId"> & { workerId: string | null };
   reason: GoneReason;
-  lastHeartbeatAt: Date;
+  lastHeartbeatAt: Date | null;
   newJobId: string;
 }
 
@@ -48,6 +59,8 @@ export interface HandoffInput {
   observingSince: Date | null;
   workers: WorkerBeat[];
   claims: JobClaim[];
+  /** Active plan and batch jobs without a claim. */
+  unclaimed?: ActiveJob[];
   deadAfterMs: number;
 }
 
@@ -70,6 +83,11 @@ export function decideHandoffs(input: HandoffInput): HandoffDecision {
     const g = gone.get(claim.workerId);
     if (!g) continue;
     handoffs.push({ claim, reason: g.reason, lastHeartbeatAt: g.worker.heartbeatAt, newJobId: takeoverJobId(claim.jobId) });
+  }
+  // Given as long as a silent worker: a live one claims a job within milliseconds of taking it.
+  for (const job of watchedLongEnough ? (input.unclaimed ?? []) : []) {
+    if (input.now.getTime() - job.startedOn.getTime() <= input.deadAfterMs) continue;
+    handoffs.push({ claim: { jobId: job.jobId, queue: job.queue, workerId: null, data: job.data }, reason: "unclaimed", lastHeartbeatAt: null, newJobId: takeoverJobId(job.jobId) });
   }
   return { declareDead, handoffs };
 }

@@ -2,7 +2,8 @@ import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
-import { decideHandoffs, type Handoff, type WorkerBeat } from "./decide-handoffs";
+import { BATCH_JOB, PLAN_JOB } from "../jobs";
+import { decideHandoffs, type ActiveJob, type Handoff, type WorkerBeat } from "./decide-handoffs";
 
 export interface HandoffPass {
   declared: string[];
@@ -14,9 +15,9 @@ export interface HandoffPass {
 /**
  * One pass of crash recovery, run by every live worker every few seconds: read the beats and the claims, let
  * decideHandoffs judge, then act. A worker newly declared dead has its governor session ended (its batch locks
- * and connection slots go with it; a hung worker that wakes up exits, see scripts/worker.ts), then each job it
- * claimed is sent again under a derived id and the old job cancelled, so pg-boss neither waits out its expiry
- * nor runs it twice. Sending first: a pass that dies half-way leaves the claim for the next pass, never a lost job.
+ * and connection slots go with it; a hung worker that wakes up starts over as a new worker, see
+ * supervise-worker.ts), then each job it claimed is sent again under a derived id and the old job cancelled, so
+ * pg-boss neither waits out its expiry nor runs it twice. Sending first: a pass that dies half-way leaves the claim for the next pass, never a lost job.
  */
 export async function handOffJobs(o: { prisma: Db; boss: PgBoss; self: string; observingSince: Date | null; deadAfterMs: number; log: Logger }): Promise<HandoffPass> {
   const [clock] = await o.prisma.$queryRaw<Array<{ now: Date }>>`SELECT now() AS now`;
@@ -27,7 +28,12 @@ export async function handOffJobs(o: { prisma: Db; boss: PgBoss; self: string; o
     where: { OR: [{ stoppedAt: null, declaredDeadAt: null }, { id: { in: claimedBy } }] },
     select: { id: true, heartbeatAt: true, stoppedAt: true, declaredDeadAt: true },
   });
-  const decision = decideHandoffs({ now, self: o.self, observingSince: o.observingSince, workers, claims, deadAfterMs: o.deadAfterMs });
+  // pg-boss 10's own table (schema "pgboss", queue.ts): active plan and batch jobs that no worker claims.
+  const unclaimed = await o.prisma.$queryRaw<ActiveJob[]>`
+    SELECT j.id::text AS "jobId", j.name AS queue, j.data, j.started_on AS "startedOn" FROM pgboss.job j
+    WHERE j.name IN (${PLAN_JOB}, ${BATCH_JOB}) AND j.state = 'active'
+      AND NOT EXISTS (SELECT 1 FROM sync_job_claims c WHERE c.job_id = j.id)`;
+  const decision = decideHandoffs({ now, self: o.self, observingSince: o.observingSince, workers, claims, unclaimed, deadAfterMs: o.deadAfterMs });
   const spared = new Set<string>();
   for (const dead of decision.declareDead) {
     // Only if it has not beaten since we looked: a late beat means it is alive after all.
@@ -45,7 +51,7 @@ export async function handOffJobs(o: { prisma: Db; boss: PgBoss; self: string; o
   }
   const handed: Handoff[] = [];
   for (const h of decision.handoffs) {
-    if (spared.has(h.claim.workerId)) continue;
+    if (h.claim.workerId && spared.has(h.claim.workerId)) continue;
     await o.boss.send(h.claim.queue, h.claim.data as object, { id: h.newJobId });
     await o.boss.cancel(h.claim.queue, h.claim.jobId);
     await o.prisma.$transaction([
@@ -56,7 +62,7 @@ export async function handOffJobs(o: { prisma: Db; boss: PgBoss; self: string; o
         }],
         skipDuplicates: true,
       }),
-      o.prisma.syncJobClaim.deleteMany({ where: { jobId: h.claim.jobId, workerId: h.claim.workerId } }),
+      o.prisma.syncJobClaim.deleteMany({ where: { jobId: h.claim.jobId, workerId: h.claim.workerId ?? undefined } }),
     ]);
     o.log.warn({ deadWorker: h.claim.workerId, queue: h.claim.queue, jobId: h.claim.jobId, newJobId: h.newJobId, reason: h.reason }, "job handed on from a gone worker");
     handed.push(h);

@@ -28,8 +28,9 @@ export interface Liveness extends JobClaims {
 /**
  * A worker's heartbeat and its share of crash recovery (what is handed on, and how: hand-off-jobs.ts).
  * The beat goes over the governor's own session: if that session is gone, so are the worker's batch locks and
- * connection slots, and the worker exits (scripts/worker.ts). A beat that finds this worker declared dead (it was
- * paused or cut off longer than deadAfterMs, and its jobs are someone else's now) ends that session the same way.
+ * connection slots, and the worker stops and starts over (supervise-worker.ts). A beat that finds this worker
+ * declared dead (it was paused or cut off longer than deadAfterMs, and its jobs are someone else's now) ends that
+ * session the same way.
  */
 export async function startLiveness(o: { prisma: Db; session: SerialSession; boss: PgBoss; log: Logger; settings: LivenessSettings }): Promise<Liveness> {
   const workerId = randomUUID();
