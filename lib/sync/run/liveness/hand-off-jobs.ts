@@ -67,12 +67,13 @@ export async function handOffJobs(o: { prisma: Db; boss: PgBoss; self: string; o
     o.log.warn({ deadWorker: h.claim.workerId, queue: h.claim.queue, jobId: h.claim.jobId, newJobId: h.newJobId, reason: h.reason }, "job handed on from a gone worker");
     handed.push(h);
   }
-  const goneIds = workers.filter((w) => w.id !== o.self && !spared.has(w.id) && (w.declaredDeadAt || w.stoppedAt || decision.declareDead.some((d) => d.workerId === w.id))).map((w) => w.id);
-  const releasedWritebacks = goneIds.length === 0 ? 0 : await o.prisma.consentWriteback.updateMany({
-    where: { status: "pending", leasedBy: { in: goneIds } },
-    data: { leasedBy: null, nextAttemptAt: now },
-  }).then((r) => r.count);
-  if (releasedWritebacks > 0) o.log.warn({ deadWorkers: goneIds, releasedWritebacks }, "consent write-backs of a gone worker released");
+  // Leases of any worker that is not alive now: just declared dead, stopped, or declared dead by a pass that
+  // died before releasing them (its row is no longer among the ones read above).
+  const releasedWritebacks = await o.prisma.$executeRaw`
+    UPDATE consent_writebacks w SET leased_by = NULL, next_attempt_at = ${now}
+    WHERE w.status = 'pending' AND w.leased_by IS NOT NULL AND w.leased_by <> ${o.self}::uuid
+      AND NOT EXISTS (SELECT 1 FROM sync_workers s WHERE s.id = w.leased_by AND s.stopped_at IS NULL AND s.declared_dead_at IS NULL)`;
+  if (releasedWritebacks > 0) o.log.warn({ releasedWritebacks }, "consent write-backs of a gone worker released");
   return { releasedWritebacks, declared: decision.declareDead.map((d) => d.workerId).filter((id) => !spared.has(id)), handed };
 }
 
