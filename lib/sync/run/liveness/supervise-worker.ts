@@ -36,7 +36,8 @@ export async function superviseWorker(o: WorkerOptions & { recheckMs?: number })
       await sessionEnded(worker);
       if (stopping) return;
       const from = new Date();
-      log.error({ workerId: worker.liveness.workerId }, "database connection lost: sync paused in this worker until the database is back (its jobs are handed on then)");
+      // The database went away, or another worker declared this one dead (it was stalled): either way start over.
+      log.error({ workerId: worker.liveness.workerId }, "database session lost: sync paused in this worker until it can start over (its jobs are handed on then)");
       current = undefined;
       await worker.stop({ timeoutMs: o.mailchimpTimeoutMs ?? 120_000 }).catch((err: unknown) => {
         log.warn({ err: err instanceof Error ? err.message : String(err) }, "worker stopped without the database");
