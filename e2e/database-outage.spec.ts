@@ -20,6 +20,7 @@ test.describe.configure({ mode: "serial" });
 let proxy: TcpProxy;
 let server: Awaited<ReturnType<typeof startNextServer>>;
 let drop: () => Promise<void>;
+let databaseUrl: string;
 const logs: string[] = [];
 const dataDir = mkdtempSync(path.join(tmpdir(), "bridgeline-outage-"));
 const user = { email: "ops@outage.bridgeline.test", password: "outage-ops-password-1" };
@@ -29,6 +30,7 @@ test.beforeAll(async () => {
   if (!serverUrl) throw new Error("E2E_DATABASE_SERVER_URL is unset: run the suite through `npm run test:e2e`.");
   const db = await createScratchDatabase(serverUrl, `bridgeline_outage_${process.pid}`);
   drop = db.drop;
+  databaseUrl = db.url;
   await migrate(db.url);
   const prisma = createPrisma(db.url);
   await createUser(prisma, { ...user, name: "Outage ops", role: "ops" });
@@ -95,4 +97,33 @@ test("pages say the database is unavailable (503), APIs answer 503 with a reason
 
   const unhandled = logs.filter((l) => /unhandled ?rejection|uncaught ?exception/i.test(l));
   expect(unhandled, logs.slice(-40).join("\n")).toEqual([]);
+});
+
+test("a run that sat through an outage and a dead worker says so on its page", async ({ page }) => {
+  // What the workers write (liveness/supervise-worker.ts and hand-off-jobs.ts), as the database-restart and kill
+  // suites see them written.
+  const prisma = createPrisma(databaseUrl);
+  const run = await prisma.syncRun.create({
+    data: {
+      mode: "full", trigger: "test", status: "succeeded", plannedNew: 600, sent: 600, startedAt: new Date(Date.now() - 60_000), finishedAt: new Date(),
+      summary: { databaseOutages: [{ from: new Date(Date.now() - 40_000).toISOString(), to: new Date(Date.now() - 34_400).toISOString(), seconds: 5.6 }] },
+    },
+  });
+  for (const n of [1, 2, 3]) {
+    await prisma.syncJobHandoff.create({
+      data: { jobId: `00000000-0000-4000-8000-00000000000${n}`, queue: "sync.batch", data: { runId: run.id, batchId: `00000000-0000-4000-8000-00000000010${n}` },
+        deadWorkerId: "00000000-0000-4000-8000-000000000aaa", lastHeartbeatAt: new Date(), newJobId: `00000000-0000-4000-8000-00000000020${n}`, byWorkerId: "00000000-0000-4000-8000-000000000bbb", reason: "heartbeat_stale" },
+    });
+  }
+  await prisma.$disconnect();
+  await page.goto(`${server.url}/signin`);
+  await page.getByLabel("Email").fill(user.email);
+  await page.getByLabel("Password").fill(user.password);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("current-user")).toContainText("ops", { timeout: 60_000 });
+  await page.goto(`${server.url}/runs/${run.id}`);
+  await expect(page.getByTestId("run-interruptions")).toHaveText(
+    "The database was unavailable once during this run (5.6 s in all): the workers paused and carried on when it was back. 3 jobs were taken over from workers that stopped responding.",
+  );
+  await page.screenshot({ path: test.info().outputPath("run-interrupted.png"), fullPage: false });
 });
