@@ -10,7 +10,6 @@
 import { logger } from "@/lib/logger";
 import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
 import { parseFlags, UsageError, WORKER_FLAGS_HELP, workerOptionsFromEnv, type Flags } from "@/lib/sync/run/cli-options";
-import { guardQueueRejections } from "@/lib/sync/run/liveness/guard-queue-rejections";
 import { superviseWorker } from "@/lib/sync/run/liveness/supervise-worker";
 import { exitWithUsage } from "./lib/usage";
 
@@ -42,7 +41,6 @@ try {
   await db.stop();
   process.exit(1);
 }
-guardQueueRejections(logger);
 const worker = await superviseWorker(options);
 let stopping = false;
 
