@@ -54,6 +54,8 @@ export default async function globalSetup() {
   console.log(`e2e: demo business seeded, first full sync ${JSON.stringify(summary)}`);
 
   process.env.E2E_BASE_URL = server.url;
+  // The Postgres server, for specs that need a console of their own (database-outage.spec.ts).
+  process.env.E2E_DATABASE_SERVER_URL = env.DATABASE_URL ?? embedded!.url;
   process.env.E2E_ODOO_URL = business.emulators.odoo.url;
   process.env.E2E_MAILCHIMP_URL = business.emulators.mailchimp.url;
 

@@ -1,6 +1,8 @@
 /**
  * `npm run config -- export FILE` writes the active sync policy as {version, policy};
- * `npm run config -- import FILE [--comment "..."]` validates a file and saves it as a new version.
+ * `npm run config -- import FILE [--comment "..."] [--confirm-drop N]` validates a file and saves it as a new
+ * version. A policy that would route more than 5% of today's members nowhere is refused, with the count, unless
+ * --confirm-drop names that count (the console's guard, lib/console/policy-drop.ts).
  * Uses DATABASE_URL, or the embedded database under BRIDGELINE_DATA_DIR (attached to when the demo or the
  * console runs it). A wrong command line prints the usage on stderr and exits 2; a bad file exits 1.
  */
@@ -9,15 +11,24 @@ import path from "node:path";
 import { parseArgs } from "node:util";
 import { createPrisma } from "@/lib/db/client";
 import { appDatabaseOptions, provisionDatabase } from "@/lib/db/provision";
+import { countMembersDropped, DROP_CONFIRMATION_SHARE, needsDropConfirmation } from "@/lib/console/policy-drop";
 import { getActivePolicy, parsePolicy, PolicyValidationError, savePolicy, type Policy } from "@/lib/sync/policy";
 import { exitWithUsage } from "./lib/usage";
 
-const USAGE = 'Usage: npm run config -- export FILE | import FILE [--comment "why"]';
+const USAGE = 'Usage: npm run config -- export FILE | import FILE [--comment "why"] [--confirm-drop N]';
 
-function readCommandLine(args: string[]): { command: "export" | "import"; file: string; comment?: string } {
+interface CommandLine {
+  command: "export" | "import";
+  file: string;
+  comment?: string;
+  /** The number of today's members the admin accepts the new policy routes nowhere. */
+  confirmDrop?: number;
+}
+
+function readCommandLine(args: string[]): CommandLine {
   let parsed;
   try {
-    parsed = parseArgs({ args, options: { comment: { type: "string" } }, strict: true, allowPositionals: true });
+    parsed = parseArgs({ args, options: { comment: { type: "string" }, "confirm-drop": { type: "string" } }, strict: true, allowPositionals: true });
   } catch (err) {
     if (!((err as NodeJS.ErrnoException).code ?? "").startsWith("ERR_PARSE_ARGS_")) throw err;
     exitWithUsage((err as Error).message.split("\n")[0] ?? "", USAGE);
@@ -27,11 +38,18 @@ function readCommandLine(args: string[]): { command: "export" | "import"; file: 
   if (!file) exitWithUsage(`${command} needs a FILE`, USAGE);
   if (extra.length > 0) exitWithUsage(`Unexpected argument ${extra[0]}`, USAGE);
   if (command === "export" && parsed.values.comment !== undefined) exitWithUsage("--comment goes with import", USAGE);
-  return { command, file, ...(parsed.values.comment !== undefined ? { comment: parsed.values.comment } : {}) };
+  if (command === "export" && parsed.values["confirm-drop"] !== undefined) exitWithUsage("--confirm-drop goes with import", USAGE);
+  const confirm = parsed.values["confirm-drop"];
+  if (confirm !== undefined && !/^\d+$/.test(confirm)) exitWithUsage(`--confirm-drop needs the number of members, got ${confirm}`, USAGE);
+  return {
+    command, file,
+    ...(parsed.values.comment !== undefined ? { comment: parsed.values.comment } : {}),
+    ...(confirm !== undefined ? { confirmDrop: Number(confirm) } : {}),
+  };
 }
 
 async function main(args: string[]): Promise<number> {
-  const { command, file, comment } = readCommandLine(args);
+  const { command, file, comment, confirmDrop } = readCommandLine(args);
   // Read and validate before touching the database, so a bad file never starts (or waits for) Postgres.
   let policy: Policy | undefined;
   if (command === "import") {
@@ -56,6 +74,16 @@ async function main(args: string[]): Promise<number> {
       await writeFile(file, `${JSON.stringify(active, null, 2)}\n`);
       console.log(`Exported policy version ${active.version} to ${file}`);
       return 0;
+    }
+    const drop = await countMembersDropped(prisma, policy as Policy);
+    if (needsDropConfirmation(drop) && confirmDrop !== drop.dropped) {
+      const share = Math.round((drop.dropped / drop.total) * 1000) / 10;
+      console.error(
+        `${file}: this policy routes ${drop.dropped} of today's ${drop.total} members (${share}%) nowhere: no rule sends to ` +
+          `${drop.audiences.join(", ")}. Nothing saved. The next run would make each of them a no_route exception.\n` +
+          `More than ${DROP_CONFIRMATION_SHARE * 100}% needs confirming: if this is meant, import again with --confirm-drop ${drop.dropped}`,
+      );
+      return 1;
     }
     const version = await savePolicy(prisma, policy as Policy, { comment: comment ?? `imported from ${path.basename(file)}` });
     console.log(`Saved policy version ${version}`);

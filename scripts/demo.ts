@@ -10,7 +10,7 @@ import { writeDemoConnections } from "@/lib/demo-connections";
 import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
 import { getEnv, resetEnvCache } from "@/lib/env";
 import { readOrCreateSecret } from "@/lib/read-or-create-secret";
-import { onShutdown, shutdown } from "./lib/lifecycle";
+import { onShutdown, shutdown, shutdownWhenLost } from "./lib/lifecycle";
 import { DEMO_AUDIENCES_FIXTURE, startEmulators } from "./lib/emulators";
 import { ensureDemoPolicy, forgetEmulatedSyncState, runInitialSync, unsubscribeExample } from "./lib/demo-sync";
 import { buildIsFresh, runNextBuild, startNextServer } from "./lib/next-server";
@@ -77,7 +77,7 @@ async function main() {
   onShutdown(server.stop);
   // Registered last, so it goes first when the demo stops: CLIs started meanwhile must not find dead emulators.
   if (forgetConnections) onShutdown(async () => forgetConnections());
-  server.child.once("exit", (code) => void shutdown(code ?? 1));
+  shutdownWhenLost(server.child, "The console", [emulators ? "the emulators" : "", db.embedded && !db.attachedTo ? "the embedded Postgres" : ""].filter(Boolean).join(" and "));
 
   console.log(`\nBridgeline console: http://localhost:${env.PORT}`);
   if (emulators) console.log(`Odoo emulator ${emulators.odoo.url} · Mailchimp emulator ${emulators.mailchimp.url}`);

@@ -18,15 +18,19 @@ const server = await startEmbeddedPostgres(options).catch((error: unknown) => {
 process.stdout.write(`${JSON.stringify({ url: server.url, port: server.port })}\n`);
 
 let stopping = false;
-async function stop() {
+async function stop(parentGone = false) {
   if (stopping) return;
   stopping = true;
+  // Said on the terminal (stderr is the launcher's): a killed demo or console must not take the database away
+  // without a word. Postgres stops cleanly (a checkpoint, nothing to recover); the next start carries on.
+  if (parentGone) process.stderr.write(`Bridgeline: the program that started the embedded Postgres on port ${server.port} ended without stopping it (killed?); stopping Postgres cleanly.${options.ephemeral ? "" : ` The next start continues with the same data (${options.dataDir}).`}\n`);
   await server.stop();
+  if (parentGone) process.stderr.write("Bridgeline: embedded Postgres stopped cleanly.\n");
   // An ephemeral cluster is deleted by stop(); its folder (password file) goes too.
   if (options.ephemeral) await rm(options.dataDir, { recursive: true, force: true });
   process.exit(0);
 }
 process.on("SIGTERM", () => void stop());
 process.on("SIGINT", () => void stop());
-process.stdin.on("end", () => void stop());
+process.stdin.on("end", () => void stop(true));
 process.stdin.resume();

@@ -2,7 +2,9 @@
  * The console's HTTP server: Next's request handler behind a Node server of our own, so each request carries its
  * TCP peer address (lib/auth/client-ip.ts). `next start` keeps a client's X-Forwarded-For as sent and offers no
  * other way to learn who connected; sign-in throttling and the audit log need that. Started by
- * scripts/lib/next-server.ts as `node --import tsx scripts/serve-next.ts <port> <hostname>`.
+ * scripts/lib/next-server.ts as `node --import tsx scripts/serve-next.ts <port> <hostname> --stop-with-parent`: with
+ * that flag it also stops when its stdin (a pipe from the launcher) closes, i.e. when `npm start` or `npm run demo`
+ * was killed without stopping it, instead of lingering on the port with its database gone.
  */
 import { createServer } from "node:http";
 import { PEER_HEADER } from "@/lib/auth/client-ip";
@@ -35,3 +37,10 @@ const stop = () => {
 };
 process.once("SIGTERM", stop);
 process.once("SIGINT", stop);
+if (process.argv.includes("--stop-with-parent")) {
+  process.stdin.on("end", () => {
+    console.error("the program that started the console ended without stopping it; stopping the console");
+    stop();
+  });
+  process.stdin.resume();
+}

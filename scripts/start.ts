@@ -5,7 +5,7 @@
  */
 import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
 import { getEnv } from "@/lib/env";
-import { onShutdown, shutdown } from "./lib/lifecycle";
+import { onShutdown, shutdown, shutdownWhenLost } from "./lib/lifecycle";
 import { startNextServer } from "./lib/next-server";
 
 async function main() {
@@ -18,7 +18,7 @@ async function main() {
     env: { ...process.env, DATABASE_URL: db.url, NEXTAUTH_URL: env.NEXTAUTH_URL ?? `http://localhost:${env.PORT}` },
   });
   onShutdown(server.stop);
-  server.child.once("exit", (code) => void shutdown(code ?? 1));
+  shutdownWhenLost(server.child, "The console", db.embedded && !db.attachedTo ? "the embedded Postgres" : "");
   console.log(`Bridgeline console on ${server.url}`);
 }
 

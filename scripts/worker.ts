@@ -1,7 +1,8 @@
 /**
  * `npm run worker -- [flags]`: one sync worker process. Takes plan and batch jobs from the Postgres queue
  * until SIGTERM/SIGINT, then stops taking jobs and lets the current ones finish (what does not finish in
- * time is retried by another worker once its job expires). Run as many as you like: the Mailchimp
+ * time is handed on to another worker at once). A worker that loses its database waits for it and carries on
+ * (lib/sync/run/liveness/supervise-worker.ts). Run as many as you like: the Mailchimp
  * connection budget is shared through Postgres. Uses DATABASE_URL, or the embedded database (attached to when
  * the demo or the console runs it, started and stopped with this worker otherwise). An unknown flag prints the
  * usage on stderr and exits 2.
@@ -9,7 +10,7 @@
 import { logger } from "@/lib/logger";
 import { appDatabaseOptions, describeDatabase, provisionDatabase } from "@/lib/db/provision";
 import { parseFlags, UsageError, WORKER_FLAGS_HELP, workerOptionsFromEnv, type Flags } from "@/lib/sync/run/cli-options";
-import { startWorker } from "@/lib/sync/run/worker";
+import { superviseWorker } from "@/lib/sync/run/liveness/supervise-worker";
 import { exitWithUsage } from "./lib/usage";
 
 const USAGE = `Usage: npm run worker -- [flags]\n\n${WORKER_FLAGS_HELP}\n`;
@@ -40,14 +41,8 @@ try {
   await db.stop();
   process.exit(1);
 }
-const worker = await startWorker(options);
+const worker = await superviseWorker(options);
 let stopping = false;
-worker.governor.connection.client.on("end", () => {
-  if (stopping) return;
-  // Our slots and batch locks died with the session: carrying on could exceed the connection budget.
-  logger.fatal("governor session ended; exiting so the jobs are retried by a healthy worker");
-  void db.stop().finally(() => process.exit(1));
-});
 
 for (const signal of ["SIGTERM", "SIGINT"] as const) {
   process.on(signal, () => {

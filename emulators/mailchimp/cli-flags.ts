@@ -25,6 +25,8 @@ Usage: npx tsx emulators/mailchimp/main.ts [flags]
   --batch-phase-ms N       time spent in the preprocessing and finalizing phases of /batches (default 20)
   --seed N                 seed for ids, jitter and fault draws (default 1)
   --lists N|PATH           seed N empty audiences, or load a JSON fixture {"lists":[{id?,name,members?}]}
+  --state FILE             restore the account from FILE and save it back there (every 2 s when changed, and on stop)
+  --stop-with-parent       stop (saving the state) when stdin closes: the launching program is gone
   --help                   print this help
 `;
 

@@ -9,6 +9,10 @@ const argv = process.argv.slice(2);
 const at = argv.indexOf("--state");
 const stateFile = at >= 0 ? argv[at + 1] : undefined;
 if (at >= 0) argv.splice(at, 2);
+// --stop-with-parent: stdin is a pipe from the program that launched this one (the demo); its end means that
+// program is gone (killed), and an emulator nobody can reach any more should not linger.
+const withParent = argv.indexOf("--stop-with-parent");
+if (withParent >= 0) argv.splice(withParent, 1);
 const parsed = parseFlags(argv);
 if (parsed === "help") {
   process.stdout.write(HELP);
@@ -32,4 +36,11 @@ if (parsed === "help") {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  if (withParent >= 0) {
+    process.stdin.on("end", () => {
+      process.stderr.write(`Mailchimp emulator (pid ${process.pid}): the program that started it ended without stopping it; ${stateFile ? `saving its state to ${stateFile} and ` : ""}stopping.\n`);
+      stop();
+    });
+    process.stdin.resume();
+  }
 }

@@ -30,6 +30,8 @@ Faults
   --max-records-per-call N a call returning more rows answers 502 like a killed worker (default 20000)
 Other
   --verbose                log each request to stderr
+  --state FILE             restore the database from FILE and save it back there (every 2 s when changed, and on stop)
+  --stop-with-parent       stop (saving the state) when stdin closes: the launching program is gone
   --help                   this text
 
 Admin (not Odoo): GET /_emulator/stats, POST /_emulator/reset, POST /_emulator/touch {model, ids|fraction},

@@ -7,7 +7,11 @@ import { takeStateFlag } from "./state-flag.js";
 
 async function main(): Promise<void> {
   // --state FILE: the database is restored from FILE and saved back to it (the demo's .data/, scripts/demo.ts).
-  const { stateFile, args } = takeStateFlag(process.argv.slice(2));
+  const { stateFile, args: rest } = takeStateFlag(process.argv.slice(2));
+  // --stop-with-parent: stdin is a pipe from the program that launched this one (the demo); its end means that
+  // program is gone (killed), and an emulator nobody can reach any more should not linger.
+  const stopWithParent = rest.includes("--stop-with-parent");
+  const args = rest.filter((a) => a !== "--stop-with-parent");
   let parsed;
   try {
     parsed = parseCli(args);
@@ -42,6 +46,13 @@ async function main(): Promise<void> {
   };
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
+  if (stopWithParent) {
+    process.stdin.on("end", () => {
+      process.stderr.write(`Odoo emulator (pid ${process.pid}): the program that started it ended without stopping it; ${stateFile ? `saving its state to ${stateFile} and ` : ""}stopping.\n`);
+      stop();
+    });
+    process.stdin.resume();
+  }
 }
 
 void main();

@@ -38,6 +38,8 @@ export interface ConsentDeps {
   /** Read before each pass (the active policy's consent section), over `settings`. */
   loadSettings?: () => Promise<Partial<ConsentSettings>>;
   now?: () => Date;
+  /** The worker claiming write-backs (sync_workers.id): if it dies, its claims are released at once. */
+  leaseHolder?: string;
 }
 
 export function settingsOf(deps: Pick<ConsentDeps, "settings">): ConsentSettings {

@@ -70,7 +70,7 @@ export const ALERT_RUNBOOK: Record<AlertKind, AlertRunbookEntry> = {
   },
   run_stalled: {
     means: "A run is queued, planning or running, but nothing has moved for longer than the policy's stalledMinutes.",
-    steps: ["Check that at least one worker runs (`npm run worker`) and reaches Postgres, Odoo and Mailchimp.", "A crashed worker's batches are taken over by another once their jobs expire; if none runs, start one.", "If the run must stop, cancel it from Sync runs; the alert clears when the run moves again or ends."],
+    steps: ["Check that at least one worker runs (`npm run worker`) and reaches Postgres, Odoo and Mailchimp.", "A crashed worker's jobs are taken over by a live one about 20 s after its last heartbeat (the run page counts them); if none runs, start one.", "If the run must stop, cancel it from Sync runs; the alert clears when the run moves again or ends."],
   },
   exceptions_spike: {
     means: "One run raised many new exceptions at once (above the policy's exceptionSpikeRate and exceptionSpikeMin): usually one change in Odoo, not many bad records.",

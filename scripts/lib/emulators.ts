@@ -53,8 +53,10 @@ async function startProgram(
   onLog: ((line: string) => void) | undefined,
   nodeArgs: string[] = [],
 ): Promise<{ info: Record<string, unknown>; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.resolve(program), ...args], {
-    stdio: ["ignore", "pipe", "pipe"],
+  // stdin is a pipe that closes when this process dies however it dies (SIGKILL too): the emulator then saves its
+  // state and stops, saying so on the terminal (its stderr is ours unless the caller collects its log).
+  const child = spawn(process.execPath, [...nodeArgs, "--import", "tsx", path.resolve(program), ...args, "--stop-with-parent"], {
+    stdio: ["pipe", "pipe", onLog ? "pipe" : "inherit"],
   });
   child.stderr?.on("data", (b: Buffer) => onLog?.(b.toString().trimEnd()));
   const info = await new Promise<Record<string, unknown>>((resolve, reject) => {

@@ -12,9 +12,9 @@ export async function startNextServer(options: {
   log?: (line: string) => void;
   timeoutMs?: number;
 }): Promise<{ url: string; child: ChildProcess; stop(): Promise<void> }> {
-  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts", "serve-next.ts"), String(options.port), "127.0.0.1"], {
+  const child = spawn(process.execPath, ["--import", "tsx", path.resolve("scripts", "serve-next.ts"), String(options.port), "127.0.0.1", "--stop-with-parent"], {
     env: { ...options.env, PORT: String(options.port) },
-    stdio: ["ignore", "pipe", "pipe"],
+    stdio: ["pipe", "pipe", "pipe"],
   });
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   child.stdout?.on("data", (b: Buffer) => b.toString().trimEnd().split("\n").forEach(log));

@@ -11,7 +11,10 @@ export interface WritebackSummary {
   failed: number;
 }
 
-/** A claimed write-back is invisible to other workers this long: a worker that dies mid-call frees it. */
+/**
+ * A claimed write-back is invisible to other workers this long: a worker that dies mid-call frees it. A worker
+ * with a heartbeat (deps.leaseHolder) frees it sooner: its leases are released when it is declared dead.
+ */
 const LEASE_MS = 5 * 60_000;
 
 type Claimed = { id: bigint; email: string; action: "blacklist" | "unblacklist" | "set_field"; target: string; attempts: number; cause: unknown };
@@ -43,7 +46,7 @@ export async function applyWritebacks(
       FOR UPDATE OF w SKIP LOCKED`;
     await tx.consentWriteback.updateMany({
       where: { id: { in: rows.map((r) => r.id) } },
-      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_MS) },
+      data: { attempts: { increment: 1 }, nextAttemptAt: new Date(now.getTime() + LEASE_MS), leasedBy: deps.leaseHolder ?? null },
     });
     return rows;
   });
@@ -61,7 +64,7 @@ async function recordOutcome(deps: ConsentDeps, row: Claimed, outcome: PageOutco
   if (outcome.ok) {
     await deps.prisma.consentWriteback.update({
       where: { id: row.id },
-      data: { status: "done", doneAt: nowOf(deps), lastError: null, cause: { ...(row.cause as object), result: outcome.what } },
+      data: { status: "done", doneAt: nowOf(deps), lastError: null, leasedBy: null, cause: { ...(row.cause as object), result: outcome.what } },
     });
     return "done";
   }
@@ -70,8 +73,8 @@ async function recordOutcome(deps: ConsentDeps, row: Claimed, outcome: PageOutco
   await deps.prisma.consentWriteback.update({
     where: { id: row.id },
     data: retry
-      ? { lastError: errorText(error), nextAttemptAt: new Date(nowOf(deps).getTime() + writebackDelayMs(attempts)) }
-      : { status: "failed", lastError: errorText(error) },
+      ? { lastError: errorText(error), nextAttemptAt: new Date(nowOf(deps).getTime() + writebackDelayMs(attempts)), leasedBy: null }
+      : { status: "failed", lastError: errorText(error), leasedBy: null },
   });
   return retry ? "retrying" : "failed";
 }

@@ -14,6 +14,8 @@ export const WORKER_FLAGS_HELP = `  --concurrency N          batch jobs this pro
   --maintenance-seconds N  how often expired jobs are looked for (default 30)
   --retry-delay-seconds N  first delay before a failed job is retried (default 5)
   --mailchimp-timeout-ms N per Mailchimp request (default 120000)
+  --heartbeat-seconds N    how often this worker beats and looks for dead workers (default 3)
+  --dead-after-seconds N   a worker silent this long is dead; its jobs are handed on (default 15)
   --consent-poll-seconds N how often each audience is polled for unsubscribes a lost webhook would hide (default 600)
   --no-consent             do not run consent flow-back (webhook events -> Odoo blacklist) in this process
   --no-alerts              no diagnosis before runs, no alert checks or deliveries in this process (the bench)`;
@@ -29,6 +31,8 @@ export const WORKER_FLAGS: FlagSpec = {
   "maintenance-seconds": { type: "string" },
   "retry-delay-seconds": { type: "string" },
   "mailchimp-timeout-ms": { type: "string" },
+  "heartbeat-seconds": { type: "string" },
+  "dead-after-seconds": { type: "string" },
   "consent-poll-seconds": { type: "string" },
   "no-consent": { type: "boolean" },
   "no-alerts": { type: "boolean" },
@@ -91,7 +95,16 @@ export function workerOptionsFromEnv(flags: Flags, databaseUrl = getEnv().DATABA
     ...(flags.has("no-consent") ? {} : { consent: { pollEveryMs: (intFlag(flags, "consent-poll-seconds") ?? 600) * 1000 } }),
     ...(intFlag(flags, "concurrency") ? { concurrency: intFlag(flags, "concurrency") as number } : {}),
     ...(intFlag(flags, "max-connections") ? { maxConnections: intFlag(flags, "max-connections") as number } : {}),
+    ...livenessFlags(flags),
     ...(intFlag(flags, "mailchimp-timeout-ms") ? { mailchimpTimeoutMs: intFlag(flags, "mailchimp-timeout-ms") as number } : {}),
   };
 }
 
+
+function livenessFlags(flags: Flags): Pick<WorkerOptions, "liveness"> {
+  const beat = intFlag(flags, "heartbeat-seconds");
+  const dead = intFlag(flags, "dead-after-seconds");
+  if (beat && dead && dead <= beat) throw new UsageError("--dead-after-seconds must be longer than --heartbeat-seconds");
+  if (!beat && !dead) return {};
+  return { liveness: { ...(beat ? { beatMs: beat * 1000 } : {}), ...(dead ? { deadAfterMs: dead * 1000 } : {}) } };
+}

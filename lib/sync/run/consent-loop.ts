@@ -6,6 +6,8 @@ import type { Runtime } from "./runtime";
 export interface ConsentLoopOptions {
   /** How often every routed audience is polled for consent changes a lost webhook would hide. */
   pollEveryMs: number;
+  /** This worker's id (liveness): write-backs it claims are released at once if it dies. */
+  leaseHolder?: string;
 }
 
 /**
@@ -20,7 +22,7 @@ export function startConsentLoop(rt: Runtime, options: ConsentLoopOptions): { st
     const consent = (await getActivePolicy(prisma))?.policy.consent;
     return consent ? { approvalThreshold: consent.approvalThreshold, approvalWindowMinutes: consent.approvalWindowMinutes } : {};
   };
-  const processing = runConsentProcessor({ prisma, odoo: rt.odoo, loadSettings }, { signal: abort.signal });
+  const processing = runConsentProcessor({ prisma, odoo: rt.odoo, loadSettings, ...(options.leaseHolder ? { leaseHolder: options.leaseHolder } : {}) }, { signal: abort.signal });
   const mailchimp = rt.mailchimp.withPriority("consent");
   let polling: Promise<void> = Promise.resolve();
   const pollAll = async () => {

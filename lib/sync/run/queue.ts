@@ -3,6 +3,7 @@ import { logger } from "@/lib/logger";
 import { jobId } from "./job-id";
 import { BATCH_JOB, batchJobKey, DEFAULT_QUEUE_SETTINGS, PLAN_JOB, planJobKey, queueDefinitions, type QueueSettings } from "./jobs";
 import { ensureQueue } from "./ensure-queue";
+import { reportUnawaitedJobEnds } from "./queue-job-ends";
 
 /** What request/resume/plan need from the queue: sending, nothing else. */
 export interface RunQueue {
@@ -17,6 +18,7 @@ export async function startBoss(
   opts: { supervise?: boolean; onError?: (err: Error) => void } = {},
 ): Promise<PgBoss> {
   const s = { ...DEFAULT_QUEUE_SETTINGS, ...settings };
+  reportUnawaitedJobEnds();
   const boss = new PgBoss({
     connectionString: databaseUrl,
     schema: "pgboss",

@@ -23,6 +23,7 @@ import { registerAuditJob } from "@/lib/audit/audit-job";
 import { MergeFieldEnsurer } from "./merge-fields";
 import type { PlannerPort } from "./planner-port";
 import { announceWorker } from "./presence";
+import { DEFAULT_LIVENESS, startLiveness, type Liveness, type LivenessSettings } from "./liveness/start-liveness";
 import { startConsentLoop, type ConsentLoopOptions } from "./consent-loop";
 import { bossQueue, startBoss } from "./queue";
 import { recoverRuns } from "./recover";
@@ -50,6 +51,8 @@ export interface WorkerOptions {
   retry?: RetryPolicy;
   poll?: PollOptions;
   heartbeatMs?: number;
+  /** This process' heartbeat and how soon a silent worker's jobs are handed on (liveness/start-liveness.ts). */
+  liveness?: Partial<LivenessSettings>;
   /** Register audience webhooks at this URL when planning (lib/consent). */
   webhookUrl?: string;
   /** Run consent flow-back (webhook events -> Odoo write-backs, periodic polls) in this process. */
@@ -68,6 +71,7 @@ export interface RunningWorker {
   runtime: Runtime;
   boss: PgBoss;
   governor: ConnectionGovernor;
+  liveness: Liveness;
   /** Stops taking jobs, waits up to timeoutMs for the current ones, then closes connections. */
   stop(opts?: { timeoutMs?: number }): Promise<void>;
 }
@@ -100,7 +104,8 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     ...(o.webhookUrl ? { webhookUrl: o.webhookUrl } : {}),
   };
   if (o.announce ?? true) await announceWorker(governor.connection);
-  await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, pollingIntervalSeconds: settings.pollingIntervalSeconds });
+  const liveness = await startLiveness({ prisma, session: governor.connection, boss, log, settings: { ...DEFAULT_LIVENESS, ...o.liveness } });
+  await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, pollingIntervalSeconds: settings.pollingIntervalSeconds, claims: liveness });
   // Reconciliation (lib/reconcile) shares the queue, the governor and the Odoo client: its read-backs run here,
   // at backfill priority, after each successful full or repair run, on schedule and on demand.
   // Alerts (lib/alerts): diagnosis before each run, evaluation after each run and pass, delivery to the webhook.
@@ -108,16 +113,28 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log, ...(alertDeps ? { afterPass: () => evaluateLag(alertDeps) } : {}) }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
   runtime.onRunFinished = readBackAfterRuns(prisma, () => bossPassQueue(boss));
   await recoverRuns(runtime);
-  const consent = o.consent ? startConsentLoop(runtime, o.consent) : undefined;
-  log.info({ concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, maxConnections: governor.maxConnections }, "sync worker started");
+  const consent = o.consent ? startConsentLoop(runtime, { ...o.consent, leaseHolder: liveness.workerId }) : undefined;
+  log.info({ concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, maxConnections: governor.maxConnections, workerId: liveness.workerId }, "sync worker started");
   return {
-    runtime, boss, governor,
+    runtime, boss, governor, liveness,
     async stop(opts = {}) {
-      await consent?.stop();
-      await boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 });
-      await stopCallStats();
-      await governor.close();
-      if (!o.prisma) await prisma.$disconnect();
+      // Every step runs even if one fails: after a lost database the queue cannot record its last jobs, and the
+      // connections must still be closed.
+      const failures: unknown[] = [];
+      const step = async (what: () => Promise<unknown> | undefined) => {
+        try {
+          await what();
+        } catch (err) {
+          failures.push(err);
+        }
+      };
+      await step(() => consent?.stop());
+      await step(() => boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 }));
+      await step(() => liveness.stop());
+      await step(() => stopCallStats());
+      await step(() => governor.close());
+      if (!o.prisma) await step(() => prisma.$disconnect());
+      if (failures.length > 0) throw failures[0];
       log.info("sync worker stopped");
     },
   };

@@ -51,8 +51,40 @@ it("says a missing file does not exist, and refuses a wrong command line with th
   for (const args of [["frobnicate", "x.json"], ["import"], ["export", "x.json", "--force"], ["import", "a.json", "b.json"]]) {
     const r = await config(...args);
     expect(r.code, args.join(" ")).toBe(2);
-    expect(r.stderr, args.join(" ")).toContain('Usage: npm run config -- export FILE | import FILE [--comment "why"]');
+    expect(r.stderr, args.join(" ")).toContain('Usage: npm run config -- export FILE | import FILE [--comment "why"] [--confirm-drop N]');
   }
   expect((await config("export", "x.json", "--force")).stderr).toMatch(/^Unknown option '--force'/);
   expect(await prisma.policyVersion.count()).toBe(2);
+}, 180_000);
+
+it("refuses a policy that would route more than 5% of today's members nowhere, unless the count is confirmed (issue 15)", async () => {
+  // Today: 90 members in a1, 10 in a2 (and an excluded one, which does not count).
+  const records = [
+    ...Array.from({ length: 90 }, (_, i) => ({ audienceId: "a1", email: `m${i}@one.io`, lastStatus: "synced" as const })),
+    ...Array.from({ length: 10 }, (_, i) => ({ audienceId: "a2", email: `m${i}@two.io`, lastStatus: "synced" as const })),
+    { audienceId: "a3", email: "gone@three.io", lastStatus: "excluded" as const },
+  ];
+  await prisma.syncRecord.createMany({ data: records.map((r) => ({ ...r, partnerIds: [1] })) });
+  const onlyA1 = { routing: { rules: [{ name: "All", audienceId: "a1" }] } };
+  writeFileSync(path.join(dir, "narrow.json"), JSON.stringify(onlyA1));
+  const refused = await config("import", path.join(dir, "narrow.json"));
+  expect(refused.code).toBe(1);
+  expect(refused.stderr).toContain("routes 10 of today's 100 members (10%) nowhere: no rule sends to a2. Nothing saved.");
+  expect(refused.stderr).toContain("--confirm-drop 10");
+  // A count other than the one shown is no confirmation.
+  expect((await config("import", path.join(dir, "narrow.json"), "--confirm-drop", "9")).code).toBe(1);
+  expect((await config("import", path.join(dir, "narrow.json"), "--confirm-drop", "ten")).code).toBe(2);
+  expect(await prisma.policyVersion.count()).toBe(2);
+  const confirmed = await config("import", path.join(dir, "narrow.json"), "--confirm-drop", "10");
+  expect(confirmed).toMatchObject({ code: 0, stdout: expect.stringContaining("Saved policy version 3") });
+  // The `{}` of the audit: every member dropped.
+  writeFileSync(path.join(dir, "empty.json"), "{}");
+  const empty = await config("import", path.join(dir, "empty.json"));
+  expect(empty.code).toBe(1);
+  expect(empty.stderr).toContain("routes 100 of today's 100 members (100%) nowhere: no rule sends to a1, a2.");
+  // Within 5%: saved without asking.
+  const mostly = { routing: { rules: [{ name: "B2B", audienceId: "a1", customerType: "b2b" }, { name: "Rest", audienceId: "a2" }] } };
+  writeFileSync(path.join(dir, "both.json"), JSON.stringify(mostly));
+  expect((await config("import", path.join(dir, "both.json"))).stdout).toContain("Saved policy version 4");
+  expect(await prisma.policyVersion.count()).toBe(4);
 }, 180_000);

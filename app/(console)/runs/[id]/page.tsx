@@ -17,6 +17,8 @@ import { loadRunProgress } from "@/lib/console/load-run-progress";
 import { RunMonitoring } from "@/components/monitoring/run-monitoring";
 import { loadRunMonitoring } from "@/lib/console/load-monitoring";
 import { CsvLink } from "@/components/csv-link";
+import { describeInterruptions, loadRunInterruptions } from "@/lib/console/run-interruptions";
+import { getPrisma } from "@/lib/db/client";
 
 export const metadata = { title: "Sync run" };
 
@@ -33,6 +35,7 @@ async function RunDetail({ id }: { id: string }) {
   if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFound();
   const [run, user, names, progress, monitoring] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames(), loadRunProgress(id), loadRunMonitoring(id)]);
   if (!run || !progress || !monitoring) notFound();
+  const interrupted = describeInterruptions(await loadRunInterruptions(getPrisma(), run));
   const counters: [string, number][] = [
     ["New", run.plannedNew],
     ["Updated", run.plannedUpdate],
@@ -60,6 +63,7 @@ async function RunDetail({ id }: { id: string }) {
           )}
         </div>
         {run.error && <p className="mt-3 rounded-md bg-red-50 px-3 py-2 text-sm text-red-700">{run.error}</p>}
+        {interrupted && <p data-testid="run-interruptions" className="mt-3 rounded-md bg-amber-50 px-3 py-2 text-sm text-amber-800">{interrupted}</p>}
         <dl className="mt-4 grid grid-cols-2 gap-3 sm:grid-cols-4 lg:grid-cols-7">
           {counters.map(([label, n]) => (
             <div key={label} className="rounded-md bg-slate-50 px-3 py-2">
