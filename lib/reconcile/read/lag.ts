@@ -12,6 +12,8 @@ const WATCHED: { model: string; domain: [string, string, unknown][] }[] = [
  * The lag: the oldest Odoo change not yet in Mailchimp, i.e. the earliest write_date after the sync cursor (only
  * a successful run moves the cursor, up to where its planning started). One request per model, newest cursor
  * first: null when nothing changed since, undefined when no run ever succeeded (everything is pending).
+ * Odoo keeps write_date to the second, so a change in the cursor's own second is not counted (it cannot be told
+ * from one the run read; the next incremental run re-reads that second through the policy's overlap anyway).
  */
 export async function oldestPendingChange(odoo: OdooClient, cursor: Date | null): Promise<Date | null | undefined> {
   if (!cursor) return undefined;

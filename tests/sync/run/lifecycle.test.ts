@@ -99,13 +99,13 @@ describe("plan job", () => {
     expect((await getRun(runId)).progress).toMatchObject({ stage: "planned", partnersRead: 9, partnersTotal: 9 });
     const mid = await loadRunProgress(runId, { prisma: db.prisma });
     expect(mid?.phases.map((p) => [p.key, p.state, p.done, p.total])).toEqual([
-      ["reading", "done", 9, 9], ["planning", "done", 4, 4], ["sending", "waiting", 0, 4], ["checking", "waiting", 0, 4],
+      ["reading", "done", 9, 9], ["planning", "done", 4, 4], ["sending", "waiting", 0, 4], ["checking", "waiting", 0, 4], ["consent", "waiting", 0, 0],
     ]);
     for (const b of queue.batches.slice(0, 2)) await handleBatchJob(rt.runtime, b);
     const end = await loadRunProgress(runId, { prisma: db.prisma });
     expect(end).toMatchObject({ status: "succeeded", active: false });
     expect(end?.phases.map((p) => [p.key, p.state, p.done, p.total])).toEqual([
-      ["reading", "done", 9, 9], ["planning", "done", 4, 4], ["sending", "done", 4, 4], ["checking", "done", 4, 4],
+      ["reading", "done", 9, 9], ["planning", "done", 4, 4], ["sending", "done", 4, 4], ["checking", "done", 4, 4], ["consent", "done", 0, 0],
     ]);
   });
 
