@@ -26,13 +26,14 @@ test.describe("admin", () => {
     await page.screenshot({ path: test.info().outputPath("run-progress.png"), fullPage: false });
     // The run's Mailchimp traffic, from the worker's counts (flushed every 5 s, so it may take a poll to show).
     const totals = page.getByTestId("endpoint-totals");
-    await expect(totals).toContainText("POST /batches", { timeout: 30_000 });
+    // A full run always checks the audiences' merge fields; what else it sends depends on what changed since.
+    await expect(totals).toContainText("GET /lists/{list_id}/merge-fields", { timeout: 30_000 });
     await expect(page.getByTestId("chart-requests").locator(".recharts-bar-rectangle").first()).toBeVisible();
     await totals.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath("run-monitoring.png"), fullPage: true });
     // And the Overview's two-week trend counts them too.
     await page.goto("/");
     await expect(page.getByTestId("chart-requests")).toBeVisible();
-    await expect(page.getByTestId("endpoint-totals")).toContainText("POST /batches");
+    await expect(page.getByTestId("endpoint-totals")).toContainText("GET /lists/{list_id}/merge-fields");
   });
 });
