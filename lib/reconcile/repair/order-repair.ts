@@ -5,7 +5,7 @@ import { requestRun } from "@/lib/sync/run/request-run";
 import type { OrderScope } from "@/lib/sync/run/run-scope";
 import type { GapKind } from "../gap-kinds";
 import { RepairRefusedError } from "./repair-refused";
-import type { GapRow } from "./request-repair";
+import type { GapRow } from "./gap-row";
 
 /**
  * Order gaps become one targeted run with only an e-commerce step (lib/commerce, run scope `orders`): missing,

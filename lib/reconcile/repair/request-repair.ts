@@ -6,6 +6,7 @@ import { GAP_KINDS, type GapKind } from "../gap-kinds";
 import { latestPass } from "./latest-pass";
 import { requestConsentWritebacks } from "./consent-writebacks";
 import { requestOrderRepair } from "./order-repair";
+import type { GapRow } from "./gap-row";
 import { RepairRefusedError } from "./repair-refused";
 
 export interface RepairInput {
@@ -28,13 +29,7 @@ export { RepairRefusedError };
 /** Past this a repair is a full run's job: a targeted run's scope is stored on the run and read in Odoo by id. */
 export const MAX_REPAIR_RECORDS = 10_000;
 
-export interface GapRow {
-  audience_id: string;
-  email: string;
-  subject: string;
-  partner_ids: number[] | null;
-  detail: Record<string, unknown>;
-}
+export type { GapRow };
 
 /**
  * Closes gaps of the latest pass the way their kind allows (gap-kinds.ts). Member gaps become one targeted sync
