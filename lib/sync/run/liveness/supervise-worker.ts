@@ -27,9 +27,21 @@ export interface SupervisedWorker {
  */
 export async function superviseWorker(o: WorkerOptions & { recheckMs?: number }): Promise<SupervisedWorker> {
   const log = o.log ?? rootLogger.child({ component: "sync-worker", pid: process.pid });
-  let current: RunningWorker | undefined = await startWorker({ ...o, log });
   let stopping = false;
   let wake: (() => void) | undefined;
+  let current: RunningWorker | undefined;
+  // The database may go while the worker is still starting: wait for it and start again, as after a lost session.
+  for (;;) {
+    try {
+      current = await startWorker({ ...o, log });
+      break;
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (!/Connection terminated|ECONNREFUSED|ECONNRESET|connect|terminat/i.test(message)) throw err;
+      log.warn({ err: message }, "database lost while the worker was starting; waiting for it");
+      if (!(await waitForDatabase(o.databaseUrl, log, o.recheckMs ?? 1_000, () => stopping, (w) => (wake = w)))) throw err;
+    }
+  }
   const loop = (async () => {
     while (!stopping && current) {
       const worker = current;
