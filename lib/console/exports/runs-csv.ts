@@ -1,4 +1,5 @@
 import { ApiError } from "@/lib/api/errors";
+import { isUuid } from "@/lib/is-uuid";
 import { getPrisma } from "@/lib/db/client";
 import { getRunWithBatches, listRuns, runDurationMs } from "@/lib/console/list-runs";
 import { fromList, iso, type CsvTable } from "./csv-table";
@@ -25,10 +26,8 @@ export const runBatchesCsv: CsvTable = {
   rows: (q) => fromList(batchesOf(q.get("run")).then((b) => b ?? []), (b) => [b.seq, b.audienceId ?? "several", b.kind, b.status, b.recordCount, b.sentCount, b.failedCount, b.attempts, iso(b.startedAt), iso(b.finishedAt), b.error]),
 };
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 async function batchesOf(runId: string | null) {
-  if (!runId || !UUID.test(runId)) return null;
+  if (!isUuid(runId)) return null;
   return (await getRunWithBatches(runId))?.batches ?? null;
 }
 

@@ -1,4 +1,5 @@
 import { notFound } from "next/navigation";
+import { isUuid } from "@/lib/is-uuid";
 import { AutoRefresh } from "@/components/auto-refresh";
 import { ConsolePage } from "@/components/console-page";
 import { formatCount, formatDuration, formatUtc } from "@/components/format";
@@ -32,7 +33,7 @@ export default async function RunPage({ params }: { params: Promise<{ id: string
 }
 
 async function RunDetail({ id }: { id: string }) {
-  if (!/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(id)) notFound();
+  if (!isUuid(id)) notFound();
   const [run, user, names, progress, monitoring] = await Promise.all([getRunWithBatches(id), getCurrentUser(), audienceNames(), loadRunProgress(id), loadRunMonitoring(id)]);
   if (!run || !progress || !monitoring) notFound();
   const interrupted = describeInterruptions(await loadRunInterruptions(getPrisma(), run));

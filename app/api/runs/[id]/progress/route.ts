@@ -7,15 +7,14 @@ import { NextResponse } from "next/server";
 import { ALL_ROLES } from "@/lib/auth/roles";
 import { withRoles } from "@/lib/auth/guard";
 import { ApiError } from "@/lib/api/errors";
+import { isUuid } from "@/lib/is-uuid";
 import { loadRunProgress } from "@/lib/console/load-run-progress";
 
 export const dynamic = "force-dynamic";
 
-const RUN_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
-
 export const GET = withRoles(ALL_ROLES, async (_req, { params }) => {
   const { id } = (await params) as { id: string };
-  const progress = RUN_ID.test(id) ? await loadRunProgress(id) : null;
+  const progress = isUuid(id) ? await loadRunProgress(id) : null;
   if (!progress) throw new ApiError(404, "not_found", "No such run.");
   return NextResponse.json(progress);
 });
