@@ -76,68 +76,96 @@ export interface RunningWorker {
   stop(opts?: { timeoutMs?: number }): Promise<void>;
 }
 
+/**
+ * A start that fails part-way (the database went while starting) stops what it had started, so no queue handler or
+ * governor session is left running in the process; the error carries the worker id it had registered, if any
+ * (`StartFailure.workerId`), so whoever starts again can mark that row stopped.
+ */
+export class StartFailure extends Error {
+  constructor(override readonly cause: unknown, readonly workerId: string | undefined) {
+    super(cause instanceof Error ? cause.message : String(cause));
+    this.name = "StartFailure";
+  }
+}
+
 export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
   const log = o.log ?? rootLogger.child({ component: "sync-worker", pid: process.pid });
   const settings = { ...DEFAULT_QUEUE_SETTINGS, ...o.queue };
   const prisma = o.prisma ?? createPrisma(o.databaseUrl);
-  const governor = await ConnectionGovernor.start({
-    databaseUrl: o.databaseUrl, apiKey: o.mailchimp.apiKey, maxConnections: o.maxConnections ?? 10,
-    onError: (err) => log.error({ err }, "governor connection lost; slots and batch locks are gone with it"),
-  });
-  // Every call, counted per minute, run, endpoint and outcome for the monitoring charts.
-  const calls = new CallStats();
-  const mailchimp = new MailchimpClient(o.mailchimp, {
-    acquire: governor.acquire, timeoutMs: o.mailchimpTimeoutMs ?? 120_000,
-    observe: (call) => calls.record({ ...call, runId: currentRunId(), at: new Date() }),
-  });
-  const stopCallStats = startCallStatsFlusher(prisma, calls, { log });
-  const retry = o.retry ?? DEFAULT_RUNTIME_RETRY;
-  const boss = await startBoss(o.databaseUrl, settings, { onError: (err) => log.error({ err: err.message }, "queue error") });
-  const runtime: Runtime = {
-    prisma, queue: bossQueue(boss), mailchimp, log, retry,
-    odoo: o.odoo instanceof OdooClient ? o.odoo : new OdooClient(o.odoo),
-    planner: o.planner,
-    mergeFields: new MergeFieldEnsurer(mailchimp, { retry, poll: o.poll ?? DEFAULT_POLL, prisma }),
-    locks: governor.connection,
-    poll: o.poll ?? DEFAULT_POLL,
-    heartbeatMs: o.heartbeatMs ?? 5_000,
-    ...(o.webhookUrl ? { webhookUrl: o.webhookUrl } : {}),
+  // What has started so far, stopped in reverse order by stop() or by a failed start.
+  const started: Array<(timeoutMs: number) => Promise<unknown> | undefined> = [];
+  if (!o.prisma) started.push(() => prisma.$disconnect());
+  const stopAll = async (timeoutMs: number) => {
+    // Every step runs even if one fails: after a lost database the queue cannot record its last jobs, and the
+    // connections must still be closed.
+    const failures: unknown[] = [];
+    for (const stop of started.splice(0).reverse()) {
+      try {
+        await stop(timeoutMs);
+      } catch (err) {
+        failures.push(err);
+      }
+    }
+    return failures;
   };
-  if (o.announce ?? true) await announceWorker(governor.connection);
-  const liveness = await startLiveness({ prisma, session: governor.connection, boss, log, settings: { ...DEFAULT_LIVENESS, ...o.liveness } });
-  await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, pollingIntervalSeconds: settings.pollingIntervalSeconds, claims: liveness });
-  // Reconciliation (lib/reconcile) shares the queue, the governor and the Odoo client: its read-backs run here,
-  // at backfill priority, after each successful full or repair run, on schedule and on demand.
-  // Alerts (lib/alerts): diagnosis before each run, evaluation after each run and pass, delivery to the webhook.
-  const alertDeps = !o.alerts ? undefined : await startAlerts(boss, runtime, o.alerts ?? {}, settings.pollingIntervalSeconds);
-  await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log, ...(alertDeps ? { afterPass: () => evaluateLag(alertDeps) } : {}) }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
-  runtime.onRunFinished = readBackAfterRuns(prisma, () => bossPassQueue(boss));
-  await recoverRuns(runtime);
-  const consent = o.consent ? startConsentLoop(runtime, { ...o.consent, leaseHolder: liveness.workerId }) : undefined;
-  log.info({ concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, maxConnections: governor.maxConnections, workerId: liveness.workerId }, "sync worker started");
-  return {
-    runtime, boss, governor, liveness,
-    async stop(opts = {}) {
-      // Every step runs even if one fails: after a lost database the queue cannot record its last jobs, and the
-      // connections must still be closed.
-      const failures: unknown[] = [];
-      const step = async (what: () => Promise<unknown> | undefined) => {
-        try {
-          await what();
-        } catch (err) {
-          failures.push(err);
-        }
-      };
-      await step(() => consent?.stop());
-      await step(() => boss.stop({ graceful: true, wait: true, timeout: opts.timeoutMs ?? 30_000 }));
-      await step(() => liveness.stop());
-      await step(() => stopCallStats());
-      await step(() => governor.close());
-      if (!o.prisma) await step(() => prisma.$disconnect());
-      if (failures.length > 0) throw failures[0];
-      log.info("sync worker stopped");
-    },
-  };
+  let liveness: Liveness | undefined;
+  try {
+    const governor = await ConnectionGovernor.start({
+      databaseUrl: o.databaseUrl, apiKey: o.mailchimp.apiKey, maxConnections: o.maxConnections ?? 10,
+      onError: (err) => log.error({ err }, "governor connection lost; slots and batch locks are gone with it"),
+    });
+    started.push(() => governor.close());
+    // Every call, counted per minute, run, endpoint and outcome for the monitoring charts.
+    const calls = new CallStats();
+    const mailchimp = new MailchimpClient(o.mailchimp, {
+      acquire: governor.acquire, timeoutMs: o.mailchimpTimeoutMs ?? 120_000,
+      observe: (call) => calls.record({ ...call, runId: currentRunId(), at: new Date() }),
+    });
+    started.push(startCallStatsFlusher(prisma, calls, { log }));
+    const retry = o.retry ?? DEFAULT_RUNTIME_RETRY;
+    const boss = await startBoss(o.databaseUrl, settings, { onError: (err) => log.error({ err: err.message }, "queue error") });
+    const stopBoss = (timeout: number) => boss.stop({ graceful: true, wait: true, timeout });
+    started.push(stopBoss);
+    const runtime: Runtime = {
+      prisma, queue: bossQueue(boss), mailchimp, log, retry,
+      odoo: o.odoo instanceof OdooClient ? o.odoo : new OdooClient(o.odoo),
+      planner: o.planner,
+      mergeFields: new MergeFieldEnsurer(mailchimp, { retry, poll: o.poll ?? DEFAULT_POLL, prisma }),
+      locks: governor.connection,
+      poll: o.poll ?? DEFAULT_POLL,
+      heartbeatMs: o.heartbeatMs ?? 5_000,
+      ...(o.webhookUrl ? { webhookUrl: o.webhookUrl } : {}),
+    };
+    if (o.announce ?? true) await announceWorker(governor.connection);
+    const alive = await startLiveness({ prisma, session: governor.connection, boss, log, settings: { ...DEFAULT_LIVENESS, ...o.liveness } });
+    liveness = alive;
+    // The queue stops before the worker is marked stopped: a stopped worker's unfinished jobs are handed on at
+    // once, so it is marked only when its own jobs have settled.
+    started.splice(started.indexOf(stopBoss), 1, () => alive.stop(), stopBoss);
+    await registerHandlers(boss, runtime, { concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, pollingIntervalSeconds: settings.pollingIntervalSeconds, claims: alive });
+    // Reconciliation (lib/reconcile) shares the queue, the governor and the Odoo client: its read-backs run here,
+    // at backfill priority, after each successful full or repair run, on schedule and on demand.
+    // Alerts (lib/alerts): diagnosis before each run, evaluation after each run and pass, delivery to the webhook.
+    const alertDeps = !o.alerts ? undefined : await startAlerts(boss, runtime, o.alerts ?? {}, settings.pollingIntervalSeconds);
+    await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log, ...(alertDeps ? { afterPass: () => evaluateLag(alertDeps) } : {}) }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
+    runtime.onRunFinished = readBackAfterRuns(prisma, () => bossPassQueue(boss));
+    await recoverRuns(runtime);
+    const consent = o.consent ? startConsentLoop(runtime, { ...o.consent, leaseHolder: alive.workerId }) : undefined;
+    if (consent) started.push(() => consent.stop());
+    log.info({ concurrency: o.concurrency ?? DEFAULT_CONCURRENCY, maxConnections: governor.maxConnections, workerId: alive.workerId }, "sync worker started");
+    return {
+      runtime, boss, governor, liveness: alive,
+      async stop(opts = {}) {
+        const failures = await stopAll(opts.timeoutMs ?? 30_000);
+        if (failures.length > 0) throw failures[0];
+        log.info("sync worker stopped");
+      },
+    };
+  } catch (err) {
+    const failures = await stopAll(5_000);
+    if (failures.length > 0) log.warn({ err: String(failures[0]) }, "a part of the worker that had started did not stop cleanly");
+    throw new StartFailure(err, liveness?.workerId);
+  }
 }
 
 async function startAlerts(boss: PgBoss, rt: Runtime, o: { webhookUrl?: string; consoleUrl?: string; retry?: DeliveryRetry }, pollingIntervalSeconds: number) {

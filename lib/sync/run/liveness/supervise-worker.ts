@@ -3,7 +3,7 @@ import type { Logger } from "pino";
 import { describeDatabaseError } from "@/lib/db/health";
 import { logger as rootLogger } from "@/lib/logger";
 import type { Db } from "../db";
-import { startWorker, type RunningWorker, type WorkerOptions } from "../worker";
+import { StartFailure, startWorker, type RunningWorker, type WorkerOptions } from "../worker";
 
 export interface DatabaseOutage {
   from: Date;
@@ -25,23 +25,51 @@ export interface SupervisedWorker {
  * active record the outage in their summary (`databaseOutages`). Nothing is lost: a batch is recorded in one
  * transaction with its outcomes, or redone.
  */
-export async function superviseWorker(o: WorkerOptions & { recheckMs?: number }): Promise<SupervisedWorker> {
+export async function superviseWorker(o: WorkerOptions & { recheckMs?: number; start?: typeof startWorker }): Promise<SupervisedWorker> {
+  const startOne = o.start ?? startWorker;
   const log = o.log ?? rootLogger.child({ component: "sync-worker", pid: process.pid });
   let stopping = false;
   let wake: (() => void) | undefined;
   let current: RunningWorker | undefined;
-  // The database may go while the worker is still starting: wait for it and start again, as after a lost session.
-  for (;;) {
-    try {
-      current = await startWorker({ ...o, log });
-      break;
-    } catch (err) {
-      const message = err instanceof Error ? err.message : String(err);
-      if (!/Connection terminated|ECONNREFUSED|ECONNRESET|connect|terminat/i.test(message)) throw err;
-      log.warn({ err: message }, "database lost while the worker was starting; waiting for it");
-      if (!(await waitForDatabase(o.databaseUrl, log, o.recheckMs ?? 1_000, () => stopping, (w) => (wake = w)))) throw err;
+  const waitForIt = () => waitForDatabase(o.databaseUrl, log, o.recheckMs ?? 1_000, () => stopping, (w) => (wake = w));
+
+  /**
+   * Starts a worker, waiting for the database and trying again as long as it is lost while starting. `lost` is an
+   * outage this process already sat through (its session ended): with it, or when a start fails after it had
+   * registered (and so may have taken jobs), the earlier workers are marked stopped, so their unfinished jobs are
+   * handed on at once, and the active runs record the outage. False when stopped meanwhile.
+   */
+  async function start(lost?: { from: Date; workerIds: string[] }): Promise<boolean> {
+    let outage = lost;
+    let backAt = new Date();
+    for (;;) {
+      try {
+        current = await startOne({ ...o, log });
+      } catch (err) {
+        if (!isConnectionLoss(err)) throw err;
+        const workerId = err instanceof StartFailure ? err.workerId : undefined;
+        if (workerId) outage = { from: outage?.from ?? new Date(), workerIds: [...(outage?.workerIds ?? []), workerId] };
+        log.warn({ err: err instanceof Error ? err.message : String(err) }, "database lost while the worker was starting; waiting for it");
+        if (!(await waitForIt())) return false;
+        backAt = new Date();
+        continue;
+      }
+      if (outage) {
+        const { prisma } = current.runtime;
+        try {
+          await prisma.syncWorker.updateMany({ where: { id: { in: outage.workerIds }, stoppedAt: null, declaredDeadAt: null }, data: { stoppedAt: backAt } });
+          await recordOutage(prisma, { from: outage.from, to: backAt });
+          await current.liveness.passNow();
+        } catch (err) {
+          // Gone again already: the new session's end says so, and the next start records it.
+          log.warn({ err: err instanceof Error ? err.message : String(err) }, "could not record the outage");
+        }
+      }
+      return true;
     }
   }
+
+  if (!(await start())) throw new Error("stopped before the worker could start");
   const loop = (async () => {
     while (!stopping && current) {
       const worker = current;
@@ -54,20 +82,9 @@ export async function superviseWorker(o: WorkerOptions & { recheckMs?: number })
       await worker.stop({ timeoutMs: o.mailchimpTimeoutMs ?? 120_000 }).catch((err: unknown) => {
         log.warn({ err: err instanceof Error ? err.message : String(err) }, "worker stopped without the database");
       });
-      if (!(await waitForDatabase(o.databaseUrl, log, o.recheckMs ?? 1_000, () => stopping, (w) => (wake = w)))) return;
-      const outage = { from, to: new Date() };
-      log.info({ seconds: Math.round((outage.to.getTime() - from.getTime()) / 100) / 10 }, "database back: sync resumes");
-      try {
-        current = await startWorker({ ...o, log });
-      } catch (err) {
-        // Gone again while starting: wait again.
-        log.warn({ err: err instanceof Error ? err.message : String(err) }, "could not restart the worker; waiting for the database again");
-        continue;
-      }
-      const prisma = current.runtime.prisma;
-      await prisma.syncWorker.updateMany({ where: { id: worker.liveness.workerId, stoppedAt: null, declaredDeadAt: null }, data: { stoppedAt: outage.to } });
-      await recordOutage(prisma, outage);
-      await current.liveness.passNow();
+      if (!(await waitForIt())) return;
+      log.info({ seconds: Math.round((Date.now() - from.getTime()) / 100) / 10 }, "database back: sync resumes");
+      if (!(await start({ from, workerIds: [worker.liveness.workerId] }))) return;
     }
   })();
   loop.catch((err: unknown) => log.fatal({ err }, "worker supervision failed"));
@@ -82,6 +99,12 @@ export async function superviseWorker(o: WorkerOptions & { recheckMs?: number })
       await loop;
     },
   };
+}
+
+/** A start or session that failed because the database went away (not a bug or a bad setting). */
+function isConnectionLoss(err: unknown): boolean {
+  const messages = [err, err instanceof StartFailure ? err.cause : undefined].map((e) => (e instanceof Error ? e.message : String(e ?? "")));
+  return messages.some((m) => /Connection terminated|ECONNREFUSED|ECONNRESET|connect|terminat/i.test(m));
 }
 
 function sessionEnded(worker: RunningWorker): Promise<void> {
