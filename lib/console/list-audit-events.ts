@@ -1,4 +1,5 @@
 import { getPrisma } from "@/lib/db/client";
+import { eachPage } from "@/lib/console/each-page";
 
 export interface AuditRow {
   id: string;
@@ -14,9 +15,10 @@ export interface AuditRow {
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** The latest audit events, newest first, said in names rather than ids. */
-export async function listAuditEvents(limit = 100): Promise<AuditRow[]> {
+export async function listAuditEvents(limit = 100, beforeId?: string): Promise<AuditRow[]> {
   const prisma = getPrisma();
   const rows = await prisma.auditEvent.findMany({
+    ...(beforeId ? { where: { id: { lt: BigInt(beforeId) } } } : {}),
     orderBy: { id: "desc" },
     take: limit,
     include: { actor: { select: { name: true, email: true } } },
@@ -32,6 +34,11 @@ export async function listAuditEvents(limit = 100): Promise<AuditRow[]> {
     target: r.target,
     detail: Object.entries(details[i] ?? {}).map(([key, value]) => describe(key, value, users)),
   }));
+}
+
+/** Every audit event, newest first, a page at a time (the log only grows: the export holds one page). */
+export function eachAuditEvent(pageSize = 1_000): AsyncIterable<AuditRow> {
+  return eachPage((after) => listAuditEvents(pageSize, after?.id), pageSize);
 }
 
 function describe(key: string, value: unknown, users: Map<string, string>): { label: string; value: string } {

@@ -1,7 +1,17 @@
 import { getPrisma } from "@/lib/db/client";
+import { eachPage } from "@/lib/console/each-page";
 
-export async function listRuns(limit = 50) {
-  return getPrisma().syncRun.findMany({ orderBy: { createdAt: "desc" }, take: limit });
+export async function listRuns(limit = 50, after?: { createdAt: Date; id: string }) {
+  return getPrisma().syncRun.findMany({
+    ...(after ? { where: { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, id: { lt: after.id } }] } } : {}),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: limit,
+  });
+}
+
+/** Every run, newest first, a page at a time (a cron run every few minutes is 100k runs a year). */
+export function eachRun(pageSize = 1_000): AsyncIterable<RunRow> {
+  return eachPage((after) => listRuns(pageSize, after), pageSize);
 }
 
 /** The last run that was meant to change Mailchimp (dry runs left out), whatever its status. */

@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { createUser } from "@/lib/auth/users";
-import { listExceptions } from "@/lib/console/exceptions/list-exceptions";
+import { eachException, listExceptions } from "@/lib/console/exceptions/list-exceptions";
+import { eachAuditEvent } from "@/lib/console/list-audit-events";
+import { eachRun } from "@/lib/console/list-runs";
 import { assignException, commentOnException, resolveException } from "@/lib/console/exceptions/update-exception";
 import { useTestDatabase } from "../helpers/db";
 
@@ -60,5 +62,43 @@ describe("last seen", () => {
     expect(row?.lastSeenAt).toEqual(seenAt);
     await resolveException({ id, resolved: true }, actor);
     expect((await listExceptions({ status: "resolved", kind: "invalid_email" })).rows[0]?.lastSeenAt).toEqual(seenAt);
+  });
+});
+
+describe("exports of tables that grow without bound", () => {
+  const collect = async <T>(items: AsyncIterable<T>) => {
+    const out: T[] = [];
+    for await (const x of items) out.push(x);
+    return out;
+  };
+
+  it("page through every exception once, in the queue's order, ties on last seen included", async () => {
+    const at = new Date("2026-11-30T10:00:00Z");
+    // Seven exceptions seen at the same moment and two later: pages of two split the tie several times.
+    for (let i = 0; i < 9; i++) {
+      await prisma.syncException.create({
+        data: { kind: "no_route", fingerprint: `page:${i}`, partnerIds: [i], lastSeenAt: i < 7 ? at : new Date(at.getTime() + i * 1000) },
+      });
+    }
+    await prisma.syncException.create({ data: { kind: "no_route", fingerprint: "page:resolved", partnerIds: [99], status: "resolved" } });
+    const paged = await collect(eachException({ status: "open" }, 2));
+    const whole = (await listExceptions({ status: "open" }, 1_000)).rows;
+    expect(paged.map((e) => e.fingerprint)).toEqual(whole.map((e) => e.fingerprint));
+    expect(new Set(paged.map((e) => e.id)).size).toBe(whole.length);
+    const mine = paged.map((e) => e.fingerprint).filter((f) => f.startsWith("page:"));
+    expect(mine).toEqual(["page:8", "page:7", ...whole.map((e) => e.fingerprint).filter((f) => /^page:[0-6]$/.test(f))]);
+    expect(mine).toHaveLength(9);
+  });
+
+  it("page through every audit event and every run once, newest first", async () => {
+    for (let i = 0; i < 5; i++) await prisma.auditEvent.create({ data: { action: "policy.saved", target: `page:${i}` } });
+    const events = await collect(eachAuditEvent(2));
+    expect(events.map((e) => e.id)).toEqual((await prisma.auditEvent.findMany({ orderBy: { id: "desc" } })).map((e) => e.id.toString()));
+    expect(events.map((e) => e.target).filter((t) => t?.startsWith("page:"))).toEqual(["page:4", "page:3", "page:2", "page:1", "page:0"]);
+    const at = new Date("2026-11-30T10:00:00Z");
+    for (let i = 0; i < 5; i++) await prisma.syncRun.create({ data: { mode: "full", trigger: "test", status: "succeeded", createdAt: i < 3 ? at : new Date(at.getTime() + i) } });
+    const runs = await collect(eachRun(2));
+    expect(new Set(runs.map((r) => r.id)).size).toBe(await prisma.syncRun.count());
+    expect(runs.map((r) => r.createdAt.getTime())).toEqual([...runs.map((r) => r.createdAt.getTime())].sort((a, b) => b - a));
   });
 });

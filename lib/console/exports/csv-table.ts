@@ -24,3 +24,8 @@ export const iso = (d: Date | null | undefined) => (d ? d.toISOString() : "");
 export async function* fromList<T>(load: Promise<T[]>, row: (item: T) => CsvCell[]): AsyncIterable<CsvCell[]> {
   for (const item of await load) yield row(item);
 }
+
+/** A table from a loader that yields its rows a page at a time (the tables that grow without bound). */
+export async function* eachRow<T>(items: AsyncIterable<T>, row: (item: T) => CsvCell[]): AsyncIterable<CsvCell[]> {
+  for await (const item of items) yield row(item);
+}

@@ -1,15 +1,15 @@
 import { ApiError } from "@/lib/api/errors";
 import { isUuid } from "@/lib/is-uuid";
 import { getPrisma } from "@/lib/db/client";
-import { getRunWithBatches, listRuns, runDurationMs } from "@/lib/console/list-runs";
-import { fromList, iso, type CsvTable } from "./csv-table";
+import { eachRun, getRunWithBatches, runDurationMs } from "@/lib/console/list-runs";
+import { eachRow, fromList, iso, type CsvTable } from "./csv-table";
 
 /** Sync runs: every run the Sync runs page lists (its 50 newest, here all of them), newest first. */
 export const runsCsv: CsvTable = {
   page: "runs",
   filename: () => "sync-runs.csv",
   columns: ["run_id", "created_at", "started_at", "finished_at", "mode", "dry_run", "trigger", "status", "policy_version", "new", "updated", "unchanged", "excluded", "exceptions", "sent", "failed", "duration_ms", "error"],
-  rows: () => fromList(listRuns(100_000), (r) => [
+  rows: () => eachRow(eachRun(), (r) => [
     r.id, iso(r.createdAt), iso(r.startedAt), iso(r.finishedAt), r.mode, r.dryRun, r.trigger, r.status, r.policyVersion,
     r.plannedNew, r.plannedUpdate, r.unchanged, r.excluded, r.exceptions, r.sent, r.failed, r.finishedAt ? runDurationMs(r) : "", r.error,
   ]),
