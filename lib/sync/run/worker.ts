@@ -147,7 +147,7 @@ export async function startWorker(o: WorkerOptions): Promise<RunningWorker> {
     // at backfill priority, after each successful full or repair run, on schedule and on demand.
     // Alerts (lib/alerts): diagnosis before each run, evaluation after each run and pass, delivery to the webhook.
     const alertDeps = !o.alerts ? undefined : await startAlerts(boss, runtime, o.alerts ?? {}, settings.pollingIntervalSeconds);
-    await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log, ...(alertDeps ? { afterPass: () => evaluateLag(alertDeps) } : {}) }, { pollingIntervalSeconds: settings.pollingIntervalSeconds });
+    await registerReconcileHandler(boss, { prisma, odoo: runtime.odoo, mailchimp, retry, log, ...(alertDeps ? { afterPass: () => evaluateLag(alertDeps) } : {}) }, { pollingIntervalSeconds: settings.pollingIntervalSeconds, claims: alive });
     runtime.onRunFinished = readBackAfterRuns(prisma, () => bossPassQueue(boss));
     await recoverRuns(runtime);
     const consent = o.consent ? startConsentLoop(runtime, { ...o.consent, leaseHolder: alive.workerId }) : undefined;

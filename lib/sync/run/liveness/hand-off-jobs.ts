@@ -2,6 +2,7 @@ import type PgBoss from "pg-boss";
 import type { Logger } from "pino";
 import type { Prisma } from "@/lib/generated/prisma/client";
 import type { Db } from "../db";
+import { PASS_JOB } from "@/lib/reconcile/run/jobs";
 import { BATCH_JOB, PLAN_JOB } from "../jobs";
 import { decideHandoffs, type ActiveJob, type Handoff, type WorkerBeat } from "./decide-handoffs";
 
@@ -28,10 +29,10 @@ export async function handOffJobs(o: { prisma: Db; boss: PgBoss; self: string; o
     where: { OR: [{ stoppedAt: null, declaredDeadAt: null }, { id: { in: claimedBy } }] },
     select: { id: true, heartbeatAt: true, stoppedAt: true, declaredDeadAt: true },
   });
-  // pg-boss 10's own table (schema "pgboss", queue.ts): active plan and batch jobs that no worker claims.
+  // pg-boss 10's own table (schema "pgboss", queue.ts): active plan, batch and read-back jobs that no worker claims.
   const unclaimed = await o.prisma.$queryRaw<ActiveJob[]>`
     SELECT j.id::text AS "jobId", j.name AS queue, j.data, j.started_on AS "startedOn" FROM pgboss.job j
-    WHERE j.name IN (${PLAN_JOB}, ${BATCH_JOB}) AND j.state = 'active'
+    WHERE j.name IN (${PLAN_JOB}, ${BATCH_JOB}, ${PASS_JOB}) AND j.state = 'active'
       AND NOT EXISTS (SELECT 1 FROM sync_job_claims c WHERE c.job_id = j.id)`;
   const decision = decideHandoffs({ now, self: o.self, observingSince: o.observingSince, workers, claims, unclaimed, deadAfterMs: o.deadAfterMs });
   const spared = new Set<string>();
