@@ -14,6 +14,7 @@ import { webhookPublicUrl } from "@/lib/consent/webhook-url";
 import { createPrisma } from "@/lib/db/client";
 import { appDatabaseOptions, provisionDatabase } from "@/lib/db/provision";
 import { getEnv } from "@/lib/env";
+import { logsToStderr } from "@/lib/logger";
 import { MailchimpClient, mailchimpConfigFromEnv } from "@/lib/mailchimp";
 import { OdooClient, odooConfigFromEnv } from "@/lib/odoo";
 import { ConnectionGovernor } from "@/lib/sync/governor";
@@ -43,6 +44,8 @@ function configured<T>(read: () => T): T | undefined {
   }
 }
 
+// stdout carries the one JSON report; any module's logs go to stderr.
+logsToStderr();
 const db = await provisionDatabase(appDatabaseOptions());
 const prisma = createPrisma(db.url);
 const odooConfig = configured(odooConfigFromEnv);

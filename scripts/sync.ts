@@ -4,20 +4,21 @@
  * end and prints ONE line of JSON. Exit 0 when the run succeeded (record-level exceptions included); 1 when it
  * failed or was cancelled (no policy, Odoo unreachable...); 2 when it could not be requested (another run
  * active) or the command line is wrong (the usage is printed on stderr).
- * Uses DATABASE_URL, or the embedded database (attached to when the demo or the console runs it).
+ * Uses DATABASE_URL, or the embedded database (attached to when the demo or the console runs it). A database
+ * restart during the run pauses it; it carries on when the database is back.
  */
 import pg from "pg";
-import pino from "pino";
 import { createPrisma } from "@/lib/db/client";
 import { appDatabaseOptions, provisionDatabase } from "@/lib/db/provision";
-import { getEnv } from "@/lib/env";
+import { logger, logsToStderr } from "@/lib/logger";
 import { parseFlags, UsageError, WORKER_FLAGS, WORKER_FLAGS_HELP, workerOptionsFromEnv, type Flags } from "@/lib/sync/run/cli-options";
 import { RunConflictError } from "@/lib/sync/run/errors";
 import { workerIsRunning } from "@/lib/sync/run/presence";
 import { bossQueue, startBoss } from "@/lib/sync/run/queue";
 import { requestRun } from "@/lib/sync/run/request-run";
 import { runSummary, waitForRun } from "@/lib/sync/run/wait-run";
-import { startWorker, type RunningWorker } from "@/lib/sync/run/worker";
+import { describeDatabaseError } from "@/lib/db/health";
+import { superviseWorker, type SupervisedWorker } from "@/lib/sync/run/liveness/supervise-worker";
 import { exitWithUsage } from "./lib/usage";
 
 const USAGE = `Usage: npm run sync -- --mode incremental|full [--dry-run] [flags]\n\n${WORKER_FLAGS_HELP}\n`;
@@ -45,8 +46,9 @@ if (flags.has("help")) {
   process.exit(0);
 }
 
-// stdout carries the one summary line; logs go to stderr.
-const log = pino({ level: getEnv().LOG_LEVEL, base: { app: "bridgeline", component: "sync-cli" } }, pino.destination(2));
+// stdout carries the one summary line; every module's logs go to stderr.
+logsToStderr();
+const log = logger.child({ component: "sync-cli" });
 const db = await provisionDatabase(appDatabaseOptions());
 let options;
 try {
@@ -72,11 +74,18 @@ try {
 const pool = new pg.Pool({ connectionString: db.url, max: 1 });
 const external = await workerIsRunning(pool);
 await pool.end();
-let worker: RunningWorker | undefined;
-if (!external) worker = await startWorker({ ...options, prisma });
+// The run's worker in this process outlives a database restart like `npm run worker` does, and so does the wait.
+let worker: SupervisedWorker | undefined;
+if (!external) worker = await superviseWorker({ ...options, prisma });
 else log.info({ runId }, "a worker is attached: leaving the run to it");
 
-const run = await waitForRun(prisma, runId);
+let waiting = false;
+const run = await waitForRun(prisma, runId, {
+  whileUnavailable: (err) => {
+    if (!waiting) log.warn({ reason: describeDatabaseError(err) }, "database unavailable: waiting for it to see the run end");
+    waiting = true;
+  },
+});
 await worker?.stop();
 await boss.stop({ graceful: false, wait: true });
 await prisma.$disconnect();

@@ -32,10 +32,13 @@ function adapterCause(error: unknown): AdapterCause | undefined {
 const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "ECONNREFUSED", "ECONNRESET", "ETIMEDOUT", "57P01", "57P03"]);
 const UNAVAILABLE_KINDS = new Set(["DatabaseNotReachable", "ConnectionClosed", "SocketTimeout", "TlsConnectionError", "DatabaseDoesNotExist"]);
 
+/** node-postgres' words when the server ends a session under it (a restart, a terminated backend): no code. */
+const TERMINATED = /^Connection terminated( unexpectedly| due to connection timeout)?$/;
+
 export function isDatabaseUnavailable(error: unknown): boolean {
   const code = (error as { code?: unknown } | null)?.code;
   const kind = adapterCause(error)?.kind;
-  return (typeof code === "string" && UNAVAILABLE_CODES.has(code)) || (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind));
+  return (typeof code === "string" && UNAVAILABLE_CODES.has(code)) || (typeof kind === "string" && UNAVAILABLE_KINDS.has(kind)) || (error instanceof Error && TERMINATED.test(error.message));
 }
 
 /**

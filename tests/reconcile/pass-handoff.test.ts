@@ -6,6 +6,7 @@ import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
 import { startBoss } from "@/lib/sync/run/queue";
 import { DEMO_AUDIENCES_FIXTURE } from "@/scripts/lib/emulators";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { until } from "@/tests/helpers/until";
 import { startMailchimp } from "@/tests/sync/run/helpers";
 import { FAST_LIVENESS_ARGS, spawnWorker } from "@/tests/sync/run/spawn-worker";
 
@@ -27,16 +28,7 @@ afterAll(async () => {
   await mc.emulator.close();
 });
 
-/** The bound is a hang guard that names the wait; the test's timing is not asserted. */
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, boundMs = 90_000): Promise<T> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}\n${children.map((w) => w.output()).join("\n---\n").slice(-4000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const explain = () => children.map((w) => w.output()).join("\n---\n").slice(-4000);
 
 describe("a read-back pass whose worker dies", () => {
   it("is handed on by heartbeat to a live worker, where it starts over and succeeds", async () => {
@@ -49,7 +41,7 @@ describe("a read-back pass whose worker dies", () => {
       return w;
     };
     const doomed = spawn();
-    const claim = await until("the pass to be claimed", () => db.prisma.syncJobClaim.findFirst({ where: { queue: PASS_JOB } }));
+    const claim = await until("the pass to be claimed", () => db.prisma.syncJobClaim.findFirst({ where: { queue: PASS_JOB } }), { explain });
     doomed.child.kill("SIGKILL");
     await doomed.exited;
     spawn();
@@ -57,11 +49,11 @@ describe("a read-back pass whose worker dies", () => {
     const pass = await until("the pass to finish", async () => {
       const p = await db.prisma.reconcilePass.findUniqueOrThrow({ where: { id: passId } });
       return p.finishedAt ? p : null;
-    });
+    }, { explain });
     expect(pass.status, pass.error ?? "").toBe("succeeded");
     const handoffs = await db.prisma.syncJobHandoff.findMany({ where: { queue: PASS_JOB } });
     expect(handoffs).toMatchObject([{ jobId: claim.jobId, deadWorkerId: claim.workerId, data: { passId } }]);
     // The live worker lets go of the pass once its job returns (just after the pass row says it finished).
-    await until("the pass's claim to be released", async () => (await db.prisma.syncJobClaim.count({ where: { queue: PASS_JOB } })) === 0);
+    await until("the pass's claim to be released", async () => (await db.prisma.syncJobClaim.count({ where: { queue: PASS_JOB } })) === 0, { explain });
   }, 180_000);
 });

@@ -4,14 +4,14 @@ import { purgeSampleDetails } from "./purge-sample-details";
 import { readCursor } from "./cursor";
 import { notifyRunFinished } from "./run-finished";
 import { hasOrderRepair, parseRunScope } from "./run-scope";
-import { TX_OPTIONS } from "./db";
+import { TX_OPTIONS, type Db } from "./db";
 import { dispatchGeneration, dispatchPending } from "./dispatch";
 import { NO_POLICY_MESSAGE } from "./errors";
 import { finalizeIfDone } from "./finalize";
 import { startHeartbeat } from "./heartbeat";
 import { startProgressWriter } from "./progress-writer";
 import { startPlanProgress } from "@/lib/sync/plan/plan-progress";
-import type { PlanJobData } from "./jobs";
+import { DEFAULT_QUEUE_SETTINGS, type PlanJobData } from "./jobs";
 import type { PlanRunResult } from "./planner-port";
 import type { Runtime } from "./runtime";
 
@@ -77,13 +77,30 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
 
 /**
  * Batches an earlier attempt wrote but that no worker has started are planned again from scratch; the ones a
- * worker started or finished stay (their outcomes are, or will be, in sync_records). Returns the next seq.
+ * worker started or finished stay. The started ones are waited for (a dead worker's are handed on within
+ * seconds): their outcomes must be in sync_records before the plan reads it, or their members would be planned
+ * again and sent, and counted, twice. Returns the next seq.
  */
-async function forgetUndispatched(rt: Runtime, runId: string): Promise<number> {
+async function forgetUndispatched(rt: Runtime, runId: string, o: { waitMs?: number; everyMs?: number } = {}): Promise<number> {
   await rt.prisma.syncBatch.deleteMany({ where: { runId, status: "pending" } });
+  // Bounded by the batch jobs' own expiry: a batch still running after it has lost its job for good.
+  const deadline = Date.now() + (o.waitMs ?? BATCH_STARTED_WAIT_MS);
+  let said = false;
+  while ((await rt.prisma.syncBatch.count({ where: { runId, status: "running" } })) > 0) {
+    if (Date.now() > deadline) {
+      rt.log.warn({ runId }, "batches of an earlier planning attempt are still running: planning again without their outcomes");
+      break;
+    }
+    if (!said) rt.log.info({ runId }, "planning again once the batches an earlier attempt started have finished");
+    said = true;
+    await new Promise((r) => setTimeout(r, o.everyMs ?? 250));
+  }
   const last = await rt.prisma.syncBatch.aggregate({ where: { runId }, _max: { seq: true } });
   return last._max.seq ?? 0;
 }
+
+/** The batch queue's default expiry: past it, a started batch is retried by pg-boss anyway. */
+const BATCH_STARTED_WAIT_MS = DEFAULT_QUEUE_SETTINGS.batchExpireSeconds * 1000;
 
 /** Full runs check the merge fields in Mailchimp again; incremental runs trust what a run already set up. */
 async function prepareAudiences(rt: Runtime, audienceIds: string[], verify: boolean, purchaseData: boolean): Promise<void> {
@@ -98,19 +115,28 @@ async function afterPlanning(rt: Runtime, runId: string, dryRun: boolean, policy
     plannedNew: plan.plannedNew, plannedUpdate: plan.plannedUpdate, unchanged: plan.unchanged,
     excluded: plan.excluded, exceptions: plan.exceptions, policyVersion, cursorFrom, cursorTo: plan.cursorTo,
   };
-  const summary = { plan: plan.summary ?? null, dispatchGeneration: 0, ...(commerce ? { commerce: { pending: true } } : {}) } as object;
+  const planned = { plan: plan.summary ?? null, dispatchGeneration: 0, ...(commerce ? { commerce: { pending: true } } : {}) };
+  // The database outages the run sat through while planning (supervise-worker.ts) stay in its summary.
+  const summaryOf = async (tx: Pick<Db, "$queryRaw">) => {
+    // Locked until the write: an outage recorded meanwhile waits for it and is then added, not overwritten.
+    const [row] = await tx.$queryRaw<Array<{ outages: unknown }>>`SELECT summary -> 'databaseOutages' AS outages FROM sync_runs WHERE id = ${runId}::uuid FOR UPDATE`;
+    const outages = row?.outages;
+    return (outages ? { ...planned, databaseOutages: outages } : planned) as object;
+  };
   await purgeSampleDetails(rt.prisma, new Date());
   if (dryRun) {
     await rt.prisma.syncBatch.updateMany({ where: { runId, status: "pending" }, data: { status: "cancelled" } });
-    await rt.prisma.syncRun.updateMany({
-      where: { id: runId, status: "planning" },
-      data: { ...counters, summary, status: "succeeded", finishedAt: new Date() },
-    });
+    await rt.prisma.$transaction(async (tx) => {
+      await tx.syncRun.updateMany({
+        where: { id: runId, status: "planning" },
+        data: { ...counters, summary: await summaryOf(tx), status: "succeeded", finishedAt: new Date() },
+      });
+    }, TX_OPTIONS);
     return;
   }
   let final: Awaited<ReturnType<typeof finalizeIfDone>> = null;
   const started = await rt.prisma.$transaction(async (tx) => {
-    const moved = await tx.syncRun.updateMany({ where: { id: runId, status: "planning" }, data: { ...counters, summary, status: "running" } });
+    const moved = await tx.syncRun.updateMany({ where: { id: runId, status: "planning" }, data: { ...counters, summary: await summaryOf(tx), status: "running" } });
     if (moved.count === 0) return false;
     // Batches sent while planning may all be done already: then the run ends here.
     final = await finalizeIfDone(tx, runId);

@@ -1,12 +1,24 @@
 import type { SyncRun } from "@/lib/generated/prisma/client";
+import { isDatabaseUnavailable } from "@/lib/db/health";
 import { TERMINAL_RUN_STATUSES, type Db } from "./db";
 
-/** Polls the run row until it ends (or the deadline passes: then the run as it stands). */
-export async function waitForRun(prisma: Db, runId: string, opts: { timeoutMs?: number; intervalMs?: number } = {}): Promise<SyncRun> {
+/**
+ * Polls the run row until it ends (or the deadline passes: then the run as it stands). With `whileUnavailable`, a
+ * database that cannot be reached is waited for (each failed poll is reported to it) instead of ending the wait.
+ */
+export async function waitForRun(
+  prisma: Db, runId: string, opts: { timeoutMs?: number; intervalMs?: number; whileUnavailable?: (err: unknown) => void } = {},
+): Promise<SyncRun> {
   const deadline = Date.now() + (opts.timeoutMs ?? 6 * 60 * 60_000);
   for (;;) {
-    const run = await prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
-    if ((TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status) || Date.now() > deadline) return run;
+    let run: SyncRun | undefined;
+    try {
+      run = await prisma.syncRun.findUniqueOrThrow({ where: { id: runId } });
+    } catch (err) {
+      if (!opts.whileUnavailable || !isDatabaseUnavailable(err) || Date.now() > deadline) throw err;
+      opts.whileUnavailable(err);
+    }
+    if (run && ((TERMINAL_RUN_STATUSES as readonly string[]).includes(run.status) || Date.now() > deadline)) return run;
     await new Promise((resolve) => setTimeout(resolve, opts.intervalMs ?? 250));
   }
 }

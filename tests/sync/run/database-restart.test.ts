@@ -4,6 +4,7 @@ import { bossQueue, startBoss } from "@/lib/sync/run/queue";
 import { waitForRun } from "@/lib/sync/run/wait-run";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { startTcpProxy, type TcpProxy } from "@/tests/helpers/tcp-proxy";
+import { until } from "@/tests/helpers/until";
 import { insertBatch, insertRun, memberDump, planned, startMailchimp } from "./helpers";
 import { FAST_LIVENESS_ARGS, spawnWorker } from "./spawn-worker";
 
@@ -42,16 +43,7 @@ const stateOfRun = async () => ({
   workers: await db.prisma.syncWorker.findMany({ select: { id: true, pid: true, heartbeatAt: true, stoppedAt: true, declaredDeadAt: true } }),
   jobs: await db.prisma.$queryRaw`SELECT state::text, count(*)::int AS n FROM pgboss.job WHERE name = 'sync.batch' GROUP BY 1`,
 });
-/** Waits for a condition whose timing the test does not control; the bound is a hang guard that names the wait. */
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, boundMs = 60_000): Promise<T> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${JSON.stringify(await stateOfRun())}\n${children.map((w) => w.output()).join("\n---\n").slice(-6000)}`);
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
+const explain = async () => `${JSON.stringify(await stateOfRun())}\n${children.map((w) => w.output()).join("\n---\n").slice(-6000)}`;
 
 describe("a database restart during a run", () => {
   it("pauses the workers, which carry on when it is back; the run finishes with nothing lost or sent twice", async () => {
@@ -64,13 +56,13 @@ describe("a database restart during a run", () => {
     const args = ["--concurrency", "4", "--retry-delay-seconds", "1", "--mailchimp-timeout-ms", "10000", "--no-consent", "--no-alerts", ...FAST_LIVENESS_ARGS];
     const workers = [0, 1].map(() => spawnWorker({ databaseUrl: proxy.url(db.url), mailchimp: mc.config }, args));
     children.push(...workers);
-    await until("batches before the cut", async () => (await db.prisma.syncBatch.count({ where: { runId: run.id, status: "succeeded" } })) >= 8);
+    await until("batches before the cut", async () => (await db.prisma.syncBatch.count({ where: { runId: run.id, status: "succeeded" } })) >= 8, { boundMs: 60_000, explain });
 
     const cutAt = Date.now();
     await proxy.cut();
     const runningAtCut = await db.prisma.syncBatch.count({ where: { runId: run.id, status: "running" } });
     // Both workers notice and say so, and stay up.
-    await until("both workers to say they wait", async () => workers.every((w) => /database unavailable: waiting for it \(sync paused\)/.test(w.output())));
+    await until("both workers to say they wait", async () => workers.every((w) => /database unavailable: waiting for it \(sync paused\)/.test(w.output())), { boundMs: 60_000, explain });
     // Down for a few seconds, as a restart is.
     await new Promise((r) => setTimeout(r, Math.max(0, cutAt + 4_000 - Date.now())));
     const midOutage = await db.prisma.syncRun.findUniqueOrThrow({ where: { id: run.id } });
@@ -82,7 +74,7 @@ describe("a database restart during a run", () => {
     const done = await until("the run to finish", async () => {
       const r = await waitForRun(db.prisma, run.id, { timeoutMs: 1_000 });
       return r.finishedAt ? r : null;
-    }, 90_000);
+    }, { explain });
     const recoverySeconds = ((done.finishedAt?.getTime() ?? Date.now()) - restoredAt) / 1000;
     expect(done, workers.map((w) => w.output()).join("\n")).toMatchObject({ status: "succeeded", sent: BATCHES * PER_BATCH, failed: 0 });
     expect(workers.map((w) => w.child.exitCode)).toEqual([null, null]);

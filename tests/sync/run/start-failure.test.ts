@@ -35,7 +35,7 @@ const options = (databaseUrl: string): WorkerOptions => ({
 const sessionsOfWorkers = async () =>
   (await db.prisma.$queryRaw<Array<{ n: number }>>`
     SELECT count(*)::int AS n FROM pg_stat_activity
-    WHERE datname = current_database() AND application_name IN ('bridgeline-governor', 'pgboss') AND pid <> pg_backend_pid()`)[0]!.n;
+    WHERE datname = current_database() AND application_name IN ('bridgeline-governor', 'bridgeline-queue') AND pid <> pg_backend_pid()`)[0]!.n;
 
 describe("a worker start that fails part-way", () => {
   it("stops what it had started and names the worker it had registered", async () => {
