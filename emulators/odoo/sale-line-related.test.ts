@@ -1,7 +1,7 @@
 // sale.order.line's stored related fields (Odoo 17 sale_order_line.py: state, order_partner_id, company_id,
 // currency_id, salesman_id, related to the order with store=True) and product.category's stored complete_name.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Emu, ok, start } from "./testkit.js";
+import { type Emu, kw, ok, start } from "./testkit.js";
 
 let emu: Emu;
 beforeAll(async () => { emu = await start({ generate: 60, seed: 3 }); });
@@ -27,6 +27,13 @@ describe("sale.order.line related fields", () => {
     emu.store.get("sale.order", order.id)!.state = "cancel";
     expect(await ok(emu, "sale.order.line", "search", [[["state", "=", "sale"], ["order_id", "=", order.id]]])).toEqual([]);
     expect((await ok(emu, "sale.order.line", "read", [[order.order_line[0]], ["state"]]))[0].state).toBe("cancel");
+  });
+
+  it("refuses to delete a confirmed order's product line, as Odoo 17 does", async () => {
+    const [order] = await ok(emu, "sale.order", "search_read", [[["state", "=", "sale"], ["order_line", "!=", false]]], { fields: ["order_line"], limit: 1 });
+    const res = await kw(emu, "sale.order.line", "unlink", [[order.order_line[0]]]);
+    expect(res.error.data).toMatchObject({ name: "odoo.exceptions.UserError", message: expect.stringContaining("Set the quantity to 0 instead.") });
+    await ok(emu, "sale.order.line", "write", [[order.order_line[0]], { product_uom_qty: 0 }]);
   });
 
   it("gives generated products Odoo's category tree, with complete names", async () => {

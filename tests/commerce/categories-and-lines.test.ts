@@ -94,16 +94,20 @@ describe("product-category tags", () => {
         body: JSON.stringify({ tags: [{ name: "category-all/saleable/mugs", status: "active" }] }) });
       expect(res.status).toBe(204);
     }
+    // Odoo keeps a confirmed order's product lines (set the quantity to 0 instead): a line leaves an order that
+    // went back to quotation and was confirmed again. The rows as they end up (raw: cents, epoch seconds):
+    const now = later();
     const lines = odooEmu.store.table("sale.order.line");
-    // Acme's mug line deleted; Cleo's teapot brought to zero; Ann's locked order's only line turned into a note.
-    lines.remove(new Set([11]));
-    Object.assign(odooEmu.store.get("sale.order", 5)!, { amount_total: 18_000, write_date: later() });
-    Object.assign(odooEmu.store.get("sale.order.line", 12)!, { product_uom_qty: 0 });
-    Object.assign(odooEmu.store.get("sale.order", 8)!, { write_date: later() });
-    Object.assign(odooEmu.store.get("sale.order.line", 9)!, { product_id: false, display_type: "line_note" });
-    Object.assign(odooEmu.store.get("sale.order", 7)!, { write_date: later() });
+    // Acme's mug line deleted; Cleo's teapot brought to zero; Ann's locked order's only product line deleted, a note left.
+    lines.remove(new Set([11, 9]));
+    put(odooEmu.store, "sale.order.line", { order_id: 7, sequence: 20, product_id: false, name: "Replaced by a gift card", product_uom_qty: 0, price_unit: 0,
+      discount: 0, display_type: "line_note", create_date: now, write_date: now, create_uid: 2, write_uid: 2 });
+    Object.assign(odooEmu.store.get("sale.order", 5)!, { amount_total: 18_000, write_date: now });
+    Object.assign(odooEmu.store.get("sale.order.line", 12)!, { product_uom_qty: 0, write_date: now });
+    Object.assign(odooEmu.store.get("sale.order", 8)!, { write_date: now });
+    Object.assign(odooEmu.store.get("sale.order", 7)!, { write_date: now });
     // Eve's mug order cancelled (her teapot order stands).
-    Object.assign(odooEmu.store.get("sale.order", 6)!, { state: "cancel", write_date: later() });
+    Object.assign(odooEmu.store.get("sale.order", 6)!, { state: "cancel", write_date: now });
 
     const run = await sync("incremental");
     expect(run.status).toBe("succeeded");

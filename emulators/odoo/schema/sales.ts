@@ -64,4 +64,10 @@ export const saleOrderLineSpec: ModelSpec = {
     price_total: money("Total", { readonly: true, derived: true }),
     display_type: sel("Display Type", [["line_section", "Section"], ["line_note", "Note"]]),
   },
+  // Odoo 17 _unlink_except_confirmed: a confirmed order's product lines stay (set the quantity to 0 instead);
+  // sections and notes may go. A line leaves a confirmed order only through cancel, back to quotation, re-confirm.
+  beforeUnlink: (recs, store) => {
+    if (recs.some((r) => !r.display_type && typeof r.order_id === "number" && store.get("sale.order", r.order_id)?.state === "sale"))
+      throw userError("Once a sales order is confirmed, you can't remove one of its lines (we need to track if something gets invoiced or delivered).\nSet the quantity to 0 instead.");
+  },
 };
