@@ -92,6 +92,21 @@ describe("e-commerce", () => {
     const refunded = await api.call("PATCH", `/ecommerce/stores/${store}/orders/o1`, { financial_status: "refunded", order_total: 0 });
     expect(refunded.body.financial_status).toBe("refunded");
   });
+  it("merges an order's lines on PATCH: only DELETE removes one, and never the last", async () => {
+    const base = `/ecommerce/stores/${store}/orders/o1`;
+    const patched = await api.call("PATCH", base, { lines: [{ id: "l2", product_id: "p1", product_variant_id: "v1", quantity: 2, price: 20 }, { id: "l1", quantity: 3 }] });
+    expect(patched.status).toBe(200);
+    expect(spec.validate("E_commerce_Order", patched.body)).toEqual([]);
+    expect(patched.body.lines.map((l: { id: string; quantity: number }) => [l.id, l.quantity])).toEqual([["l1", 3], ["l2", 2]]);
+    // A PATCH that names one line keeps the other.
+    expect((await api.call("PATCH", base, { lines: [{ id: "l2", quantity: 1 }] })).body.lines.map((l: { id: string }) => l.id)).toEqual(["l1", "l2"]);
+    expect((await api.call("DELETE", `${base}/lines/l1`)).status).toBe(204);
+    expect((await api.call("GET", base)).body.lines.map((l: { id: string }) => l.id)).toEqual(["l2"]);
+    const last = await api.call("DELETE", `${base}/lines/l2`);
+    expect(last.status).toBe(400);
+    expect(last.body.detail).toBe("In order to delete this line item, delete the parent resource.");
+    expect((await api.call("DELETE", `${base}/lines/l1`)).status).toBe(404);
+  });
   it("has no PUT on orders: 405 with Allow", async () => {
     const res = await api.call("PUT", `/ecommerce/stores/${store}/orders/o1`, { id: "o1" });
     expect(res.status).toBe(405);

@@ -38,6 +38,11 @@ export interface CommercePlan {
   noMember: number;
   /** Orders without a product line (sections and notes only): Mailchimp refuses an order without lines. */
   noLines: number;
+  /**
+   * Where each order without a product line would go: if Mailchimp has it from before (its last product line was
+   * deleted, or became a section, a note or zero), it is deleted there, since Mailchimp cannot hold an empty order.
+   */
+  emptied: Array<{ storeId: string; listId: string; orderId: string; name: string }>;
 }
 
 /**
@@ -45,7 +50,7 @@ export interface CommercePlan {
  * currency), so one company's or currency's orders never reach another's store.
  */
 export function buildPlan(read: CommerceRead, memberOf: (partnerId: number) => MemberRef | undefined): CommercePlan {
-  const plan: CommercePlan = { stores: new Map(), noMember: 0, noLines: 0 };
+  const plan: CommercePlan = { stores: new Map(), noMember: 0, noLines: 0, emptied: [] };
   for (const order of read.orders) {
     const commercial = read.commercialOf.get(order.partnerId) ?? order.partnerId;
     const member = selectCustomer(order.partnerId, commercial, read.families.get(commercial) ?? [], memberOf);
@@ -53,9 +58,11 @@ export function buildPlan(read: CommerceRead, memberOf: (partnerId: number) => M
       plan.noMember += 1;
       continue;
     }
-    const lines = (read.lines.get(order.id) ?? []).filter((l) => read.products.has(l.productId));
+    // A line brought to zero quantity sells nothing: skipped like sections and notes.
+    const lines = (read.lines.get(order.id) ?? []).filter((l) => read.products.has(l.productId) && l.quantity > 0);
     if (lines.length === 0) {
       plan.noLines += 1;
+      plan.emptied.push({ storeId: storeIdFor(order.companyId, member.audienceId, order.currency), listId: member.audienceId, orderId: orderIdFor(order.id), name: order.name });
       continue;
     }
     const store = storeFor(plan, order, member);

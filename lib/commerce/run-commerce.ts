@@ -3,7 +3,7 @@ import type { BatchOperationInput, MailchimpClient, PollOptions, RetryPolicy } f
 import type { OdooClient } from "@/lib/odoo";
 import type { Db } from "@/lib/sync/run/db";
 import type { OrderScope } from "@/lib/sync/run/run-scope";
-import { buildPlan, type StorePlan } from "./build-plan";
+import { buildPlan, type CommercePlan, type StorePlan } from "./build-plan";
 import { orderIdFor, parseStoreId } from "./ids";
 import { readCommerce } from "./read-odoo";
 import { recordWrites } from "./record-writes";
@@ -41,6 +41,8 @@ export interface CommerceSummary {
   ordersCreated: number;
   ordersUpdated: number;
   ordersDeleted: number;
+  /** Lines of updated orders deleted in Mailchimp because Odoo no longer has them. */
+  linesDeleted: number;
   unchanged: number;
   failed: number;
   skippedNoMember: number;
@@ -60,10 +62,10 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
   const read = await readCommerce(ctx.odoo, ctx.since, ctx.repair?.resend);
   const plan = buildPlan(read, (id) => byPartner.get(id));
   const summary: CommerceSummary = { stores: plan.stores.size, storesCreated: 0, productsWritten: 0, customersWritten: 0, ordersCreated: 0, ordersUpdated: 0,
-    ordersDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: plan.noMember, skippedNoLines: plan.noLines, swept: [] };
+    ordersDeleted: 0, linesDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: plan.noMember, skippedNoLines: plan.noLines, swept: [] };
   const forced = new Set((ctx.repair?.resend ?? []).map(orderIdFor));
   const stores = [...plan.stores.values()];
-  const known = await knownHashes(ctx.prisma, stores);
+  const known = await knownHashes(ctx.prisma, stores, plan.emptied);
   const existing = new Set((await ctx.prisma.commerceStore.findMany({ select: { storeId: true } })).map((s) => s.storeId));
   const firstPhase: WriteItem[] = [];
   const orders: WriteItem[] = [];
@@ -74,6 +76,7 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
     if (firstPhase.length + orders.length > before) writing.add(store.storeId);
   }
   orders.push(...removals(ctx.repair?.remove ?? []));
+  orders.push(...emptiedOrders(plan.emptied, known));
   try {
     for (const store of stores) {
       if (!writing.has(store.storeId)) continue;
@@ -97,6 +100,7 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
         else {
           if (o.method === "POST") summary.ordersCreated += 1;
           else summary.ordersUpdated += 1;
+          summary.linesDeleted += o.linesDeleted ?? 0;
           const customer = (o.item.op.body as { customer?: { id?: string } } | undefined)?.customer?.id;
           if (customer) carried.add(`${o.item.storeId}|${customer}`);
         }
@@ -113,11 +117,11 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
 type Known = Map<string, string>;
 const key = (storeId: string, kind: string, id: string) => `${storeId}|${kind}|${id}`;
 
-async function knownHashes(prisma: Db, stores: StorePlan[]): Promise<Known> {
-  const keys = stores.flatMap((s) => [
-    ...[...s.products.keys()].map((id) => [s.storeId, "product", id]),
-    ...s.orders.map((o) => [s.storeId, "order", o.id]),
-  ]);
+async function knownHashes(prisma: Db, stores: StorePlan[], emptied: CommercePlan["emptied"]): Promise<Known> {
+  const keys = [
+    ...stores.flatMap((s) => [...[...s.products.keys()].map((id) => [s.storeId, "product", id]), ...s.orders.map((o) => [s.storeId, "order", o.id])]),
+    ...emptied.map((e) => [e.storeId, "order", e.orderId]),
+  ];
   const known: Known = new Map();
   for (let i = 0; i < keys.length; i += 10_000) {
     const part = keys.slice(i, i + 10_000);
@@ -159,6 +163,12 @@ function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orde
       op: was && !force ? update : create, asUpdate: update });
   }
   return unchanged;
+}
+
+/** Orders Mailchimp has that lost their last product line in Odoo: deleted (an order cannot be empty there), hash forgotten. */
+function emptiedOrders(emptied: CommercePlan["emptied"], known: Known): WriteItem[] {
+  return emptied.filter((e) => known.has(key(e.storeId, "order", e.orderId))).map((e) => ({ storeId: e.storeId, listId: e.listId, kind: "order" as const,
+    recordId: e.orderId, hash: "", label: e.name, op: { method: "DELETE" as const, path: `/ecommerce/stores/${e.storeId}/orders/${e.orderId}` } }));
 }
 
 /** Orders in one of our stores that Odoo does not put there: deleted (Odoo is the master of transactions). */

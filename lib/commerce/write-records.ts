@@ -1,5 +1,6 @@
 import { MailchimpError, withRetry, type BatchOperationInput, type MailchimpClient, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
 import type { CustomerInput, OrderInput, OrderUpdate, ProductInput } from "@/lib/mailchimp";
+import { removeStaleLines } from "./remove-stale-lines";
 
 /** One e-commerce write: the operation and what to remember when it lands. */
 export interface WriteItem {
@@ -17,8 +18,13 @@ export interface WriteItem {
   listId: string;
 }
 
-/** `method`: the write that landed (a POST answered "already exists" lands as its update). */
-export type WriteOutcome = { item: WriteItem; ok: true; method: BatchOperationInput["method"] } | { item: WriteItem; ok: false; reason: string; retryable: boolean };
+/**
+ * `method`: the write that landed (a POST answered "already exists" lands as its update); `linesDeleted`: lines of an
+ * updated order that Mailchimp still held and Odoo no longer has.
+ */
+export type WriteOutcome =
+  | { item: WriteItem; ok: true; method: BatchOperationInput["method"]; linesDeleted?: number }
+  | { item: WriteItem; ok: false; reason: string; retryable: boolean };
 
 export interface WriteContext {
   client: MailchimpClient;
@@ -35,7 +41,8 @@ const ALREADY_EXISTS = /already exists/i;
  * throttles and transient failures. Mailchimp has no bulk endpoint for products or orders, and /batches works
  * through its operations one at a time per account (~54 ms each, as public reports of ~57k operations an hour
  * show), so ten connections carry e-commerce writes several times faster than one queue of operations.
- * A POST answered "already exists" becomes its update; deleting what is gone has done its job.
+ * A POST answered "already exists" becomes its update; deleting what is gone has done its job. An updated order
+ * loses the lines Mailchimp still holds and Odoo no longer has (remove-stale-lines.ts) before it counts as landed.
  */
 export async function writeRecords(ctx: WriteContext, items: WriteItem[]): Promise<WriteOutcome[]> {
   const outcomes: WriteOutcome[] = new Array(items.length);
@@ -54,8 +61,11 @@ async function writeOne(ctx: WriteContext, item: WriteItem): Promise<WriteOutcom
   let op = item.op;
   for (;;) {
     try {
-      await withRetry(() => send(ctx.client, item, op), ctx.retry);
-      return { item, ok: true, method: op.method };
+      const answer = await withRetry(() => send(ctx.client, item, op), ctx.retry);
+      if (item.kind !== "order" || op.method !== "PATCH") return { item, ok: true, method: op.method };
+      const sent = (op.body as { lines?: Array<{ id?: string }> } | undefined)?.lines ?? [];
+      const linesDeleted = await removeStaleLines(ctx.client, ctx.retry, item.storeId, item.recordId, sent, answer);
+      return { item, ok: true, method: op.method, linesDeleted };
     } catch (err) {
       const error = err instanceof MailchimpError ? err : undefined;
       const reason = error ? reasonOf(error) : String(err);

@@ -2,7 +2,7 @@ import type { CustomerInput, Order, OrderInput, OrderUpdate, OrdersPage, PageOpt
 import type { Runner } from "./runner";
 
 /**
- * E-commerce wrappers. Orders have no PUT: add once, PATCH afterwards. Products must exist before an order
+ * E-commerce wrappers. Orders have no PUT: add once, PATCH afterwards (lines merged by id, never removed). Products must exist before an order
  * references them (missing_product otherwise).
  */
 export function createEcommerceApi(run: Runner) {
@@ -31,6 +31,8 @@ export function createEcommerceApi(run: Runner) {
         run<Order>((s) => s.ecommerce.updateOrder(storeId, orderId, patch)),
       get: (storeId: string, orderId: string) => run<Order>((s) => s.ecommerce.getOrder(storeId, orderId)),
       delete: (storeId: string, orderId: string) => run<unknown>((s) => s.ecommerce.deleteOrder(storeId, orderId)),
+      /** PATCH upserts lines by id and keeps the ones it does not name: a line gone from the order is deleted here. */
+      deleteLine: (storeId: string, orderId: string, lineId: string) => run<unknown>((s) => s.ecommerce.deleteOrderLineItem(storeId, orderId, lineId)),
       /** One page of a store's orders (count 1..1000): the read-back pages these, never one request per order. */
       list: (storeId: string, opts: PageOptions) => run<OrdersPage>((s) => s.ecommerce.getStoreOrders(storeId, opts)),
     },

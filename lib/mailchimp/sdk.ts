@@ -46,6 +46,7 @@ export interface SdkEcommerce {
   addStoreOrder(storeId: string, body: object): Promise<unknown>;
   updateOrder(storeId: string, orderId: string, body: object): Promise<unknown>;
   deleteOrder(storeId: string, orderId: string): Promise<unknown>;
+  deleteOrderLineItem(storeId: string, orderId: string, lineId: string): Promise<unknown>;
   getOrder(storeId: string, orderId: string, opts?: object): Promise<unknown>;
   stores(opts?: object): Promise<unknown>;
   getStoreOrders(storeId: string, opts?: object): Promise<unknown>;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { categoryTag, categoryTags, TAG_NAME_MAX } from "@/lib/commerce/category-tags";
 import { orderMoney } from "@/lib/commerce/order-money";
 import { purchaseMergeValues, purchaseTags } from "@/lib/commerce/purchase-data";
 import { indexMembers, selectCustomer } from "@/lib/commerce/select-customer";
@@ -51,5 +52,24 @@ describe("purchase data", () => {
   it("tags the lifecycle stage under the prefix", () => {
     expect(purchaseTags("odoo:", p, { vipThreshold: 100, lapsedDays: 365 }, now)).toEqual(["odoo:stage-repeat", "odoo:stage-vip"]);
     expect(purchaseTags("odoo:", { ...p, orders: 1, refunded: true }, { vipThreshold: 1000, lapsedDays: 30 }, now)).toEqual(["odoo:stage-first-time", "odoo:stage-lapsed", "odoo:stage-refunded"]);
+  });
+});
+
+describe("categoryTag", () => {
+  it("keeps the category's path readable under the prefix", () => {
+    expect(categoryTag("odoo:", "All / Saleable / Office Furniture")).toBe("odoo:category-all/saleable/office-furniture");
+    expect(categoryTag("odoo:", "Tout / Café Crème")).toBe("odoo:category-tout/cafe-creme");
+    expect(categoryTag("odoo:", " / ")).toBeNull();
+  });
+  it("stays within Mailchimp's 100 characters, long names kept apart by a hash of the complete name", () => {
+    const long = (leaf: string) => `All / Saleable / ${"Very Long Category Name / ".repeat(5)}${leaf}`;
+    const [a, b] = [categoryTag("bridgeline-managed:", long("Chairs"))!, categoryTag("bridgeline-managed:", long("Tables"))!];
+    expect(a.length).toBeLessThanOrEqual(TAG_NAME_MAX);
+    expect(a).toMatch(/^bridgeline-managed:category-all\/saleable\/very-long-category-name.*-[0-9a-f]{8}$/);
+    expect(a).not.toBe(b);
+    expect(categoryTag("bridgeline-managed:", long("Chairs"))).toBe(a);
+  });
+  it("merges names that slug alike", () => {
+    expect(categoryTags("odoo:", ["All / Tea", "all / TEA"])).toEqual(["odoo:category-all/tea"]);
   });
 });

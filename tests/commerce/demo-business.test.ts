@@ -58,6 +58,11 @@ it("syncs the demo business's orders and credit notes in both currencies, silent
     }
   }
   expect(mc.state.account.notifications).toEqual([]);
+  // Members carry the product categories they bought, by Odoo's complete name, at every depth of the tree.
+  const members = [...mc.state.account.lists.values()].flatMap((l) => [...l.members.values()]);
+  const categoryTags = new Set(members.flatMap((m) => [...m.tags.keys()].filter((t) => t.startsWith("odoo:category-"))));
+  expect([...categoryTags].sort()).toEqual(["odoo:category-all/saleable/office-furniture", "odoo:category-all/saleable/office-furniture/desks",
+    "odoo:category-all/saleable/office-supplies", "odoo:category-all/saleable/services"]);
   const before = await writes();
   expect((await sync("incremental")).status).toBe("succeeded");
   expect(await writes()).toBe(before);

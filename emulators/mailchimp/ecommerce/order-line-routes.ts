@@ -1,12 +1,15 @@
 import type { Json } from "../core/ecommerce-types.js";
 import { requireObjectBody } from "../http/body-checks.js";
-import { invalidResource, notFound } from "../http/problem.js";
+import { ApiProblem, invalidResource, notFound } from "../http/problem.js";
 import { page, parsePaging } from "../http/paging.js";
 import { noContent, ok, type Reply, type Route, type RouteContext } from "../http/route.js";
 import { checkLine, lineView } from "./order-lines.js";
 import { findOrder } from "./order-routes.js";
 
 // /ecommerce/stores/{store_id}/orders/{order_id}/lines: one order's lines, same product checks as orders.
+// A PATCH of the order merges the lines it names by id and keeps the others (order-routes.ts), so DELETE here is how a
+// line leaves an order. The last line cannot go: Mailchimp answers "In order to delete this line item, delete the
+// parent resource." (reported for carts, mailchimp/APIv3-examples#48; an order without lines is refused on create).
 
 function findLine(ctx: RouteContext) {
   const { store, order } = findOrder(ctx);
@@ -32,6 +35,14 @@ function patchLine(ctx: RouteContext): Reply {
   return ok(lineView(store, line));
 }
 
+function deleteLine(ctx: RouteContext): Reply {
+  const { order, line } = findLine(ctx);
+  const lines = order.lines as Json[];
+  if (lines.length === 1) throw new ApiProblem(400, "Invalid Resource", "In order to delete this line item, delete the parent resource.");
+  order.lines = lines.filter((l) => l !== line);
+  return noContent();
+}
+
 function listLines(ctx: RouteContext): Reply {
   const { store, order } = findOrder(ctx);
   const all = order.lines as Json[];
@@ -44,5 +55,5 @@ export const orderLineRoutes: Route[] = [
   { method: "POST", template: "/ecommerce/stores/{store_id}/orders/{order_id}/lines", handler: postLine },
   { method: "GET", template: ONE, handler: (ctx) => { const { store, line } = findLine(ctx); return ok(lineView(store, line)); } },
   { method: "PATCH", template: ONE, handler: patchLine },
-  { method: "DELETE", template: ONE, handler: (ctx) => { const { order, line } = findLine(ctx); order.lines = (order.lines as Json[]).filter((l) => l !== line); return noContent(); } },
+  { method: "DELETE", template: ONE, handler: deleteLine },
 ];

@@ -10,7 +10,9 @@ import { recordOrderNotifications } from "./notifications.js";
 import { findStore } from "./store-routes.js";
 import { customerView, upsertCustomer } from "./upsert-customer.js";
 
-// /ecommerce/stores/{store_id}/orders: POST creates, PATCH updates; there is no PUT (405 with Allow).
+// /ecommerce/stores/{store_id}/orders: POST creates, PATCH updates; there is no PUT (405 with Allow). PATCH replaces
+// promos (the spec says so) but merges lines: a line named by id is updated, a new id is added, and a line it does
+// not name stays (the spec says nothing of replacing lines, and gives a line its own DELETE: order-line-routes.ts).
 // financial_status is a free string; the order's customer object upserts the customer. An order without lines is
 // refused (the stricter reading of the spec: Mailchimp's own client accepts it but counts it in orders_count).
 // Every create and update goes through the notification log (notifications.ts), silent while the store is_syncing.

@@ -50,7 +50,7 @@ function compileLeaf(ctx: DomainCtx, spec: ModelSpec, leaf: Leaf): Pred {
     return op === "not any" && rest.length === 0 ? (r) => !pred(r) : pred;
   }
   if (op === "child_of" || op === "parent_of") return hierarchyLeaf(ctx, spec, field, fname, op, right);
-  if (field.compute && !field.searchable && field.type !== "one2many") {
+  if (field.compute && !field.searchable && !field.stored && field.type !== "one2many") {
     // Odoo 17 logs "Non-stored field ... cannot be searched." and drops the leaf (TRUE_LEAF).
     if (ctx.store.version === "17.0") return () => true;
     throw valueError(`Non-stored field ${spec.name}.${fname} cannot be searched.`);
@@ -63,7 +63,7 @@ function throughRelation(ctx: DomainCtx, field: FieldSpec, fname: string, sub: D
   if (field.type === "many2one") {
     const inner = compileNode({ store, activeTest: false }, comodel, sub);
     return (r) => {
-      const id = r[fname];
+      const id = rawValue(store, field, fname, r);
       const target = typeof id === "number" ? store.get(comodel.name, id) : undefined;
       return target !== undefined && inner(target);
     };
@@ -85,7 +85,7 @@ function fieldLeaf(ctx: DomainCtx, field: FieldSpec, fname: string, op: string, 
   if (field.type === "many2one" && hasName(right)) {
     const test = scalarTest(op, right, (x) => x);
     return (r) => {
-      const id = r[fname];
+      const id = rawValue(store, field, fname, r);
       return test(typeof id === "number" ? store.displayName(field.relation!, id) : false);
     };
   }

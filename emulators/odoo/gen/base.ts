@@ -4,7 +4,7 @@
 import { put } from "../data/put.js";
 import { derivePartner } from "../schema/partner.js";
 import { Gen, T0 } from "./context.js";
-import { PRODUCTS } from "./names.js";
+import { PRODUCTS, type ProductKind } from "./names.js";
 
 export function basePartner(g: Gen, values: Record<string, unknown>): number {
   const rec = put(g.store, "res.partner", { create_date: T0 - 4 * 365 * 86_400, write_date: T0 - 4 * 365 * 86_400, create_uid: 1, write_uid: 1, ...values });
@@ -40,18 +40,26 @@ export function generateBase(g: Gen): void {
   put(s, "hr.employee", { name: "Mitchell Admin", work_contact_id: 3, user_id: 2, work_email: "admin@yourcompany.example.com", job_title: "Chief Executive Officer", company_id: 1, ...stamp });
   for (const [name, color] of [["Vendor", 1], ["VIP", 3], ["Prospects", 4], ["Services", 5], ["Office Supplies", 6], ["Consulting", 7], ["Employees", 8]] as const)
     g.tags[name] = put(s, "res.partner.category", { name, color, ...stamp }).id;
+  // Odoo's own tree (product.category: All / Saleable / ...), so members get category tags of every depth.
   const all = put(s, "product.category", { name: "All", ...stamp }).id;
-  const furniture = put(s, "product.category", { name: "Office Furniture", parent_id: all, ...stamp }).id;
-  const services = put(s, "product.category", { name: "Services", parent_id: all, ...stamp }).id;
+  const saleable = put(s, "product.category", { name: "Saleable", parent_id: all, ...stamp }).id;
+  const furniture = put(s, "product.category", { name: "Office Furniture", parent_id: saleable, ...stamp }).id;
+  const categories: Record<ProductKind, number> = {
+    furniture,
+    desks: put(s, "product.category", { name: "Desks", parent_id: furniture, ...stamp }).id,
+    supplies: put(s, "product.category", { name: "Office Supplies", parent_id: saleable, ...stamp }).id,
+    services: put(s, "product.category", { name: "Services", parent_id: saleable, ...stamp }).id,
+  };
   const extra = Math.min(400, Math.floor(g.size / 250));
   const variants = ["Black", "White", "Oak", "Steel", "Large", "Small", "Blue", "Red"];
   for (let i = 0; i < PRODUCTS.length + extra; i++) {
-    const [base, code, price, type] = PRODUCTS[i % PRODUCTS.length]!;
+    const [base, code, price, kind] = PRODUCTS[i % PRODUCTS.length]!;
+    const type = kind === "services" ? "service" : "consu";
     const round = Math.floor(i / PRODUCTS.length);
     const name = round === 0 ? base : `${base} (${variants[(round - 1) % variants.length]} ${round})`;
     const p = Math.max(100, price + (round === 0 ? 0 : g.rng.int(-price / 10, price / 5)));
     const rec = put(s, "product.product", { name, default_code: round === 0 ? code : `${code}-${round}`, list_price: Math.round(p),
-      categ_id: type === "service" ? services : furniture, detailed_type: type, active: !(round > 0 && g.rng.chance(0.05)), ...stamp });
+      categ_id: categories[kind], detailed_type: type, active: !(round > 0 && g.rng.chance(0.05)), ...stamp });
     if (rec.active) g.products.push({ id: rec.id, name: rec.default_code ? `[${String(rec.default_code)}] ${name}` : name, price: Number(rec.list_price) });
   }
 }

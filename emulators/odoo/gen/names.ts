@@ -30,15 +30,17 @@ export const DEMO_COMPANIES: ReadonlyArray<readonly [string, string, readonly st
   ["Lumber Inc", "lumberinc.example.com", ["Lorraine Douglas"]],
 ];
 
-export const PRODUCTS: ReadonlyArray<readonly [string, string, number, "consu" | "service"]> = [
-  ["Office Chair", "FURN_7777", 7000, "consu"], ["Desk Combination", "FURN_7800", 45000, "consu"],
-  ["Large Cabinet", "E-COM07", 32000, "consu"], ["Customizable Desk", "FURN_0096", 75000, "consu"],
-  ["Corner Desk Right Sit", "E-COM06", 14700, "consu"], ["Drawer Black", "FURN_8900", 2500, "consu"],
-  ["Conference Chair", "E-COM11", 3300, "consu"], ["Three-Seat Sofa", "FURN_8999", 150000, "consu"],
-  ["Acoustic Bloc Screens", "FURN_6666", 29500, "consu"], ["Cabinet with Doors", "E-COM11B", 14000, "consu"],
-  ["Large Desk", "E-COM09", 180000, "consu"], ["Pedal Bin", "E-COM10", 4700, "consu"], ["Storage Box", "E-COM08", 1579, "consu"],
-  ["Flipover", "FURN_9001", 1950, "consu"], ["Whiteboard Pen", "CONS_0001", 120, "consu"], ["Office Lamp", "FURN_8888", 4000, "consu"],
-  ["Four Person Desk", "E-COM12", 235000, "consu"], ["Individual Workplace", "FURN_0789", 88500, "consu"],
-  ["Virtual Home Staging", "SERV_0001", 3850, "service"], ["Furniture Delivery", "SERV_0002", 5000, "service"],
-  ["Interior Design Consultation", "SERV_0003", 12000, "service"], ["Assembly Service", "SERV_0004", 9999, "service"],
+/** Odoo's demo products: name, internal reference, price in cents, and the category they are sold under. */
+export type ProductKind = "furniture" | "desks" | "supplies" | "services";
+export const PRODUCTS: ReadonlyArray<readonly [string, string, number, ProductKind]> = [
+  ["Office Chair", "FURN_7777", 7000, "furniture"], ["Desk Combination", "FURN_7800", 45000, "desks"],
+  ["Large Cabinet", "E-COM07", 32000, "furniture"], ["Customizable Desk", "FURN_0096", 75000, "desks"],
+  ["Corner Desk Right Sit", "E-COM06", 14700, "desks"], ["Drawer Black", "FURN_8900", 2500, "furniture"],
+  ["Conference Chair", "E-COM11", 3300, "furniture"], ["Three-Seat Sofa", "FURN_8999", 150000, "furniture"],
+  ["Acoustic Bloc Screens", "FURN_6666", 29500, "furniture"], ["Cabinet with Doors", "E-COM11B", 14000, "furniture"],
+  ["Large Desk", "E-COM09", 180000, "desks"], ["Pedal Bin", "E-COM10", 4700, "supplies"], ["Storage Box", "E-COM08", 1579, "supplies"],
+  ["Flipover", "FURN_9001", 1950, "supplies"], ["Whiteboard Pen", "CONS_0001", 120, "supplies"], ["Office Lamp", "FURN_8888", 4000, "furniture"],
+  ["Four Person Desk", "E-COM12", 235000, "desks"], ["Individual Workplace", "FURN_0789", 88500, "desks"],
+  ["Virtual Home Staging", "SERV_0001", 3850, "services"], ["Furniture Delivery", "SERV_0002", 5000, "services"],
+  ["Interior Design Consultation", "SERV_0003", 12000, "services"], ["Assembly Service", "SERV_0004", 9999, "services"],
 ];

@@ -21,7 +21,7 @@ export function parseOrder(spec: ModelSpec, order: string): OrderKey[] {
     const field = spec.fields[name];
     if (!field) throw valueError(`Invalid field ${JSON.stringify(name).replace(/"/g, "'")} on model '${spec.name}'`);
     // Odoo 17 warns and skips keys it cannot turn into SQL (non-stored, x2many).
-    if ((field.compute && name !== "lst_price") || field.type === "one2many" || field.type === "many2many") continue;
+    if ((field.compute && !field.stored && name !== "lst_price") || field.type === "one2many" || field.type === "many2many") continue;
     const desc = (m[3] ?? "asc").toLowerCase() === "desc";
     const nulls = m[4]?.toLowerCase();
     keys.push({ field: name, desc, nullsFirst: nulls ? nulls === "first" : desc });

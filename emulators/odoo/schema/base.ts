@@ -62,7 +62,7 @@ export const productCategorySpec: ModelSpec = {
   name: "product.category", description: "Product Category", order: "complete_name",
   displayName: (rec, store) => pathName("product.category", rec, store, " / "),
   fields: { ...magicFields("product.category"), name: char("Name", { required: true }),
-    complete_name: { type: "char", string: "Complete Name", compute: (rec, store) => pathName("product.category", rec, store, " / "), searchable: true },
+    complete_name: { type: "char", string: "Complete Name", compute: (rec, store) => pathName("product.category", rec, store, " / "), stored: true },
     parent_id: m2o("product.category", "Parent Category") },
 };
 

@@ -25,6 +25,12 @@ export interface FieldSpec {
   derived?: boolean;
   /** A non-stored field Odoo can still search on (it has a _search method). */
   searchable?: boolean;
+  /**
+   * With compute: a field Odoo stores (a stored related or computed field, e.g. sale.order.line.state) that the
+   * emulator derives on every read instead, so it can never go stale when its source changes. Reported, searched
+   * and sorted as stored.
+   */
+  stored?: boolean;
   default?: Raw | ((store: Store) => Raw);
   help?: string;
   /** A float Odoo reports as float but we keep in integer cents (price_unit, list_price). */

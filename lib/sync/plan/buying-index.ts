@@ -3,6 +3,8 @@
  * about 30 bytes per id (50 with purchase data), so 1M partners cost ~30-50 MB and never a Map entry per partner. Odoo ids are dense
  * (a sequence), which is what makes id-indexing cheaper than hashing.
  */
+import { BoughtCategories } from "./bought-categories";
+
 const IS_COMPANY = 1;
 const REFUNDED = 2;
 
@@ -23,6 +25,8 @@ export class BuyingIndex {
   private currency = new Int32Array(0);
   /** The rare partner who bought in a second currency: commercial id -> currency -> figures. */
   private otherCurrencies = new Map<number, Map<number, { cents: number; orders: number; first: number; last: number }>>();
+  /** Product categories bought (policy commerce.enabled), for the category tags: filled by scan-categories.ts. */
+  readonly categories = new BoughtCategories();
 
   /** Records a partner's commercial partner (only needed where they differ) and whether it is a company. */
   setPartner(id: number, commercialId: number, isCompany: boolean): void {
@@ -119,7 +123,7 @@ export class BuyingIndex {
   }
 
   get bytes(): number {
-    return this.commercial.length * 50;
+    return this.commercial.length * 50 + this.categories.bytes;
   }
 
   private ensure(id: number): void {

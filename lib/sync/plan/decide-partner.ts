@@ -1,3 +1,4 @@
+import { categoryTags } from "@/lib/commerce/category-tags";
 import { purchaseTags } from "@/lib/commerce/purchase-data";
 import { classifyEmail } from "@/lib/sync/email/classify-email";
 import type { ExceptionKind, ExclusionReason, OdooOwnedPayload, PlannedRecord } from "@/lib/sync/types";
@@ -53,6 +54,7 @@ export function decidePartner(p: PartnerRow, ctx: DecisionContext): Decision {
   if (ctx.policy.commerce.enabled) {
     const now = ctx.nowSeconds ?? Math.floor(Date.now() / 1000);
     tags.push(...purchaseTags(ctx.policy.tags.prefix, ctx.buying.purchasesOf(p.commercialId), ctx.policy.commerce, now));
+    tags.push(...categoryTags(ctx.policy.tags.prefix, ctx.buying.categories.namesOf(p.commercialId)));
     tags.sort();
   }
   return {

@@ -2,6 +2,8 @@ import { prefetch } from "./prefetch";
 import { many2one, type OdooClient, type OdooDomain, type OdooRecord } from "@/lib/odoo";
 import { refundsByOrderName } from "@/lib/commerce/credit-notes";
 import type { BuyingIndex } from "./buying-index";
+import { IdBitset } from "./id-bitset";
+import { scanCategories } from "./scan-categories";
 import { dateSecondsField, datetimeSecondsField, flagField, idField, many2oneField, odooRow, parseRows, type OdooRow, type OdooRowCodec } from "./odoo-row";
 
 const hierarchyRow = odooRow({ id: idField, commercial_partner_id: many2oneField, is_company: flagField });
@@ -17,16 +19,19 @@ export interface ScanScope {
   /** Extra terms ANDed to each read: nothing for a full run, a commercial-partner chunk for incremental. */
   partners: OdooDomain;
   orders: OdooDomain;
+  /** sale.order.line, through its stored order_partner_id (the order's customer). */
+  lines: OdooDomain;
   invoices: OdooDomain;
 }
 
-export const FULL_SCOPE: ScanScope = { partners: [], orders: [], invoices: [] };
+export const FULL_SCOPE: ScanScope = { partners: [], orders: [], lines: [], invoices: [] };
 
 /** Chunk of an incremental run: whole families of these commercial partners. */
 export function familyScope(commercialIds: number[]): ScanScope {
   return {
     partners: [["commercial_partner_id", "in", commercialIds]],
     orders: [["partner_id.commercial_partner_id", "in", commercialIds]],
+    lines: [["order_partner_id.commercial_partner_id", "in", commercialIds]],
     invoices: [["commercial_partner_id", "in", commercialIds]],
   };
 }
@@ -42,8 +47,10 @@ export async function scanBuying(odoo: OdooClient, buying: BuyingIndex, scope: S
     (p) => buying.setPartner(p.id, p.commercial_partner_id?.id ?? p.id, p.is_company));
   // Orders need the hierarchy (credited to the customer's commercial partner); invoices name theirs. The two are
   // independent of each other, so they are read side by side: one stream's parsing overlaps the other's wait.
-  // Purchase data (policy commerce.enabled): credit notes first (far fewer than orders), then each order net of them.
+  // Purchase data (policy commerce.enabled): credit notes first (far fewer than orders), then each order net of them,
+  // then the categories of the orders that still count (confirmed, not wholly refunded).
   const refunds = opts.purchases ? await refundsByOrderName(odoo, scope.invoices, pageSize) : null;
+  const counted = new IdBitset();
   const [orders, invoices] = await Promise.all([
     forEachRow(odoo, "sale.order", orderRow, { fields: ["partner_id", "company_id", "date_order", ...(refunds ? PURCHASE_FIELDS : [])], domain: [...CONFIRMED_ORDERS, ...scope.orders], pageSize },
       (o, raw) => {
@@ -51,8 +58,13 @@ export async function scanBuying(odoo: OdooClient, buying: BuyingIndex, scope: S
         buying.addOrder(o.partner_id.id, o.date_order, o.company_id?.id ?? 0);
         if (refunds) {
           const total = Math.round((typeof raw.amount_total === "number" ? raw.amount_total : 0) * 100);
-          buying.addPurchase(o.partner_id.id, o.date_order, many2one(raw.currency_id)?.id ?? 0, total, refunds.get(typeof raw.name === "string" ? raw.name : "") ?? 0);
+          const refunded = refunds.get(typeof raw.name === "string" ? raw.name : "") ?? 0;
+          buying.addPurchase(o.partner_id.id, o.date_order, many2one(raw.currency_id)?.id ?? 0, total, refunded);
+          if (total - refunded > 0) counted.add(o.id);
         }
+      }).then(async (n) => {
+        if (refunds) await scanCategories(odoo, buying, counted, scope.lines, pageSize);
+        return n;
       }),
     forEachRow(odoo, "account.move", moveRow, { fields: ["commercial_partner_id", "company_id", "invoice_date"], domain: [...POSTED_INVOICES, ...scope.invoices], pageSize },
       (m) => {
