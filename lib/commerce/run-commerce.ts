@@ -5,11 +5,11 @@ import type { Db } from "@/lib/sync/run/db";
 import type { OrderScope } from "@/lib/sync/run/run-scope";
 import { buildPlan, type StorePlan } from "./build-plan";
 import { orderIdFor, parseStoreId } from "./ids";
-import { readCommerce } from "./read-odoo";
+import { readCommerce, type CommerceRead } from "./read-odoo";
 import { recordWrites } from "./record-writes";
-import { indexMembers } from "./select-customer";
+import { findMembersOf } from "./find-members";
 import { openStore, sweepSyncing } from "./store-state";
-import type { CommerceSettings, MemberRef } from "./types";
+import type { CommerceSettings } from "./types";
 import { writeRecords, type WriteItem } from "./write-records";
 
 export interface CommerceStepContext {
@@ -54,10 +54,8 @@ export interface CommerceSummary {
  * is_syncing off again whatever happens (see README.md).
  */
 export async function runCommerceStep(ctx: CommerceStepContext): Promise<CommerceSummary> {
-  const members = await ctx.prisma.$queryRaw<Array<{ audience_id: string; email: string; partner_ids: number[] }>>`
-    SELECT audience_id, email, partner_ids FROM sync_records WHERE last_status = 'synced' AND payload_hash IS NOT NULL ORDER BY audience_id, email`;
-  const byPartner = indexMembers(members.map((m): MemberRef => ({ audienceId: m.audience_id, email: m.email, partnerIds: m.partner_ids })));
   const read = await readCommerce(ctx.odoo, ctx.since, ctx.repair?.resend);
+  const byPartner = await findMembersOf(ctx.prisma, buyerFamilies(read));
   const plan = buildPlan(read, (id) => byPartner.get(id));
   const summary: CommerceSummary = { stores: plan.stores.size, storesCreated: 0, productsWritten: 0, customersWritten: 0, ordersCreated: 0, ordersUpdated: 0,
     ordersDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: plan.noMember, skippedNoLines: plan.noLines, swept: [] };
@@ -108,6 +106,13 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
   }
   ctx.log?.info({ runId: ctx.runId, ...summary, swept: summary.swept.length }, "commerce step finished");
   return summary;
+}
+
+/** Every partner selectCustomer may look at for the orders read: each buyer, its commercial partner and family. */
+function* buyerFamilies(read: CommerceRead): Iterable<number> {
+  for (const o of read.orders) yield o.partnerId;
+  for (const c of read.commercialOf.values()) yield c;
+  for (const family of read.families.values()) yield* family;
 }
 
 type Known = Map<string, string>;
