@@ -28,32 +28,64 @@ async function all(odoo: OdooClient, model: string, domain: OdooDomain, fields: 
 }
 
 /**
- * Everything one commerce step needs from Odoo. since null: every confirmed or cancelled order (full runs and
- * the first load). Otherwise the orders written since, plus the orders of credit notes written since (a refund
- * posted, cancelled or reversed changes the order's total without touching the order). `only`: those orders.
+ * Orders per chunk of a commerce step: each chunk is read (lines, credit notes, families, products), planned and
+ * written before the next is read, so a step holds 5,000 orders whatever the business's size. A multiple of the
+ * 200-order reads below, so their boundaries are those of one read of every order.
  */
-export async function readCommerce(odoo: OdooClient, since: Date | null, only?: number[]): Promise<CommerceRead> {
-  const sinceTerm: OdooDomain = since ? [["write_date", ">=", formatSince(since)]] : [];
-  const rows = only ? await readOrdersById(odoo, only) : await all(odoo, "sale.order", [...ORDER_STATES, ...sinceTerm], ORDER_FIELDS);
-  if (since && !only) {
-    const known = new Set(rows.map((r) => r.id));
-    const names = await orderNamesOfChangedCredits(odoo, sinceTerm);
-    for (const part of chunks(names)) {
-      for (const r of await all(odoo, "sale.order", [...ORDER_STATES, ["name", "in", part]], ORDER_FIELDS)) if (!known.has(r.id)) rows.push(r);
+export const ORDERS_PER_CHUNK = 5_000;
+
+/**
+ * Everything one commerce step needs from Odoo, a chunk of orders at a time (in id order). since null: every
+ * confirmed or cancelled order (full runs and the first load). Otherwise the orders written since, plus the
+ * orders of credit notes written since (a refund posted, cancelled or reversed changes the order's total without
+ * touching the order). `only`: those orders. A credit note counts once in the whole step, however many chunks
+ * name its orders.
+ */
+export async function* readCommerceChunks(odoo: OdooClient, since: Date | null, only?: number[], ordersPerChunk = ORDERS_PER_CHUNK): AsyncGenerator<CommerceRead> {
+  const creditsSeen = new Set<number>();
+  let rows: OdooRecord[] = [];
+  let orders: SaleOrder[] = [];
+  const take = (r: OdooRecord): boolean => {
+    const order = toOrder(r);
+    if (order) {
+      rows.push(r);
+      orders.push(order);
     }
-  }
-  const orders = rows.flatMap((r) => toOrder(r) ?? []);
-  const invoicesOf = new Map(rows.map((r) => [r.id, x2many(r.invoice_ids)]));
-  const [lines, credits, families] = await Promise.all([readLines(odoo, orders), readCredits(odoo, orders, invoicesOf), readFamilies(odoo, orders)]);
-  const productIds = [...new Set([...lines.values()].flat().map((l) => l.productId))];
-  return { orders, lines, credits, products: await readProducts(odoo, productIds), ...families };
+    return orders.length >= ordersPerChunk;
+  };
+  const flush = async (): Promise<CommerceRead> => {
+    const read = await readChunk(odoo, orders, rows, creditsSeen);
+    rows = [];
+    orders = [];
+    return read;
+  };
+  for await (const page of orderPages(odoo, since, only)) for (const r of page) if (take(r)) yield await flush();
+  if (orders.length > 0) yield await flush();
 }
 
-/** An order repair: just these orders (still only confirmed or cancelled ones: a quotation never becomes an order). */
-async function readOrdersById(odoo: OdooClient, ids: number[]): Promise<OdooRecord[]> {
-  const out: OdooRecord[] = [];
-  for (const part of chunks([...new Set(ids)], 1000)) out.push(...(await all(odoo, "sale.order", [...ORDER_STATES, ["id", "in", part]], ORDER_FIELDS)));
-  return out;
+/** The order rows of a step, as pages: by id, or written since (then those of changed credit notes), or all. */
+async function* orderPages(odoo: OdooClient, since: Date | null, only?: number[]): AsyncGenerator<OdooRecord[]> {
+  if (only) {
+    for (const part of chunks([...new Set(only)], 1000)) yield await all(odoo, "sale.order", [...ORDER_STATES, ["id", "in", part]], ORDER_FIELDS);
+    return;
+  }
+  const sinceTerm: OdooDomain = since ? [["write_date", ">=", formatSince(since)]] : [];
+  // Incremental runs only: the changed orders' ids, so an order also named by a changed credit note comes once.
+  const known = new Set<number>();
+  for await (const page of odoo.pages("sale.order", { domain: [...ORDER_STATES, ...sinceTerm], fields: ORDER_FIELDS, pageSize: 1000 })) {
+    if (since) for (const r of page) known.add(r.id);
+    yield page;
+  }
+  if (!since) return;
+  const names = await orderNamesOfChangedCredits(odoo, sinceTerm);
+  for (const part of chunks(names)) yield (await all(odoo, "sale.order", [...ORDER_STATES, ["name", "in", part]], ORDER_FIELDS)).filter((r) => !known.has(r.id));
+}
+
+async function readChunk(odoo: OdooClient, orders: SaleOrder[], rows: OdooRecord[], creditsSeen: Set<number>): Promise<CommerceRead> {
+  const invoicesOf = new Map(rows.map((r) => [r.id, x2many(r.invoice_ids)]));
+  const [lines, credits, families] = await Promise.all([readLines(odoo, orders), readCredits(odoo, orders, invoicesOf, creditsSeen), readFamilies(odoo, orders)]);
+  const productIds = [...new Set([...lines.values()].flat().map((l) => l.productId))];
+  return { orders, lines, credits, products: await readProducts(odoo, productIds), ...families };
 }
 
 function formatSince(d: Date): string {
@@ -104,9 +136,8 @@ async function readLines(odoo: OdooClient, orders: SaleOrder[]): Promise<Map<num
  * reverse. A credit note that was itself reversed (payment_state 'reversed', or a posted reversal) counts for
  * nothing; draft and cancelled ones are never read. Each note counts once, for the first order it names.
  */
-async function readCredits(odoo: OdooClient, orders: SaleOrder[], invoicesOf: Map<number, number[]>): Promise<Map<number, CreditNote[]>> {
+async function readCredits(odoo: OdooClient, orders: SaleOrder[], invoicesOf: Map<number, number[]>, seen: Set<number>): Promise<Map<number, CreditNote[]>> {
   const out = new Map<number, CreditNote[]>();
-  const seen = new Set<number>();
   for (const part of chunks(orders)) {
     const byName = new Map(part.map((o) => [o.name, o.id]));
     const byInvoice = new Map(part.flatMap((o) => (invoicesOf.get(o.id) ?? []).map((inv) => [inv, o.id] as const)));

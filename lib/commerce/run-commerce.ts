@@ -5,11 +5,11 @@ import type { Db } from "@/lib/sync/run/db";
 import type { OrderScope } from "@/lib/sync/run/run-scope";
 import { buildPlan, type CommercePlan, type StorePlan } from "./build-plan";
 import { orderIdFor, parseStoreId } from "./ids";
-import { readCommerce } from "./read-odoo";
+import { readCommerceChunks, type CommerceRead } from "./read-odoo";
 import { recordWrites } from "./record-writes";
-import { indexMembers } from "./select-customer";
+import { findMembersOf } from "./find-members";
 import { openStore, sweepSyncing } from "./store-state";
-import type { CommerceSettings, MemberRef } from "./types";
+import type { CommerceSettings } from "./types";
 import { writeRecords, type WriteItem } from "./write-records";
 
 export interface CommerceStepContext {
@@ -30,6 +30,8 @@ export interface CommerceStepContext {
    * hashes say (Mailchimp changed behind our back), and the removals deleted; silent whatever the policy says.
    */
   repair?: OrderScope;
+  /** Orders read, planned and written at a time (default read-odoo.ts ORDERS_PER_CHUNK). */
+  ordersPerChunk?: number;
 }
 
 export interface CommerceSummary {
@@ -51,22 +53,60 @@ export interface CommerceSummary {
 }
 
 /**
- * A run's e-commerce step, after its member batches: read Odoo, plan every store, send what changed (products
- * and customers, then orders: an order never arrives before its products), remember the hashes, and switch
- * is_syncing off again whatever happens (see README.md).
+ * A run's e-commerce step, after its member batches: a chunk of orders at a time (read-odoo.ts), read Odoo, plan
+ * the chunk's stores, send what changed (the chunk's products not sent earlier in the step, then its orders: an
+ * order never arrives before its products), remember the hashes; and switch is_syncing off again whatever happens
+ * (see README.md). Memory holds one chunk, never the business's orders or members.
  */
 export async function runCommerceStep(ctx: CommerceStepContext): Promise<CommerceSummary> {
-  const members = await ctx.prisma.$queryRaw<Array<{ audience_id: string; email: string; partner_ids: number[] }>>`
-    SELECT audience_id, email, partner_ids FROM sync_records WHERE last_status = 'synced' AND payload_hash IS NOT NULL ORDER BY audience_id, email`;
-  const byPartner = indexMembers(members.map((m): MemberRef => ({ audienceId: m.audience_id, email: m.email, partnerIds: m.partner_ids })));
-  const read = await readCommerce(ctx.odoo, ctx.since, ctx.repair?.resend);
-  const plan = buildPlan(read, (id) => byPartner.get(id));
-  const summary: CommerceSummary = { stores: plan.stores.size, storesCreated: 0, productsWritten: 0, customersWritten: 0, ordersCreated: 0, ordersUpdated: 0,
-    ordersDeleted: 0, linesDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: plan.noMember, skippedNoLines: plan.noLines, swept: [] };
+  const summary: CommerceSummary = { stores: 0, storesCreated: 0, productsWritten: 0, customersWritten: 0, ordersCreated: 0, ordersUpdated: 0,
+    ordersDeleted: 0, linesDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: 0, skippedNoLines: 0, swept: [] };
   const forced = new Set((ctx.repair?.resend ?? []).map(orderIdFor));
-  const stores = [...plan.stores.values()];
-  const known = await knownHashes(ctx.prisma, stores, plan.emptied);
   const existing = new Set((await ctx.prisma.commerceStore.findMany({ select: { storeId: true } })).map((s) => s.storeId));
+  const step: StepState = { stores: new Set(), opened: new Set(), products: new Set(), carried: new Set(), stopped: false };
+  try {
+    for await (const read of readCommerceChunks(ctx.odoo, ctx.since, ctx.repair?.resend, ctx.ordersPerChunk)) {
+      const byPartner = await findMembersOf(ctx.prisma, buyerFamilies(read));
+      const plan = buildPlan(read, (id) => byPartner.get(id));
+      summary.skippedNoMember += plan.noMember;
+      summary.skippedNoLines += plan.noLines;
+      await sendChunk(ctx, summary, step, [...plan.stores.values()], plan.emptied, existing, forced);
+      if (step.stopped) break;
+    }
+    const removed = removals(ctx.repair?.remove ?? []);
+    if (!step.stopped && removed.length > 0) await sendPhase(ctx, summary, step, removed);
+    summary.stores = step.stores.size;
+    summary.customersWritten = step.carried.size;
+  } finally {
+    summary.swept = await sweepSyncing(ctx.prisma, ctx.client, ctx.retry);
+  }
+  ctx.log?.info({ runId: ctx.runId, ...summary, swept: summary.swept.length }, "commerce step finished");
+  return summary;
+}
+
+/** What a step remembers across its chunks: small sets (stores, the catalogue's products, customers written). */
+interface StepState {
+  stores: Set<string>;
+  opened: Set<string>;
+  /** store|product already planned in this step: a product is sent (or counted unchanged) once per step. */
+  products: Set<string>;
+  carried: Set<string>;
+  stopped: boolean;
+}
+
+/** One chunk's stores: open the ones it writes to (once per step), then its products, then its orders. */
+async function sendChunk(
+  ctx: CommerceStepContext, summary: CommerceSummary, step: StepState, stores: StorePlan[], emptied: CommercePlan["emptied"], existing: Set<string>, forced: Set<string>,
+): Promise<void> {
+  for (const store of stores) {
+    step.stores.add(store.storeId);
+    for (const id of [...store.products.keys()]) {
+      const k = `${store.storeId}|${id}`;
+      if (step.products.has(k)) store.products.delete(id);
+      else step.products.add(k);
+    }
+  }
+  const known = await knownHashes(ctx.prisma, stores, emptied);
   const firstPhase: WriteItem[] = [];
   const orders: WriteItem[] = [];
   const writing = new Set<string>();
@@ -75,43 +115,50 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
     summary.unchanged += planStore(store, known, firstPhase, orders, forced);
     if (firstPhase.length + orders.length > before) writing.add(store.storeId);
   }
-  orders.push(...removals(ctx.repair?.remove ?? []));
-  orders.push(...emptiedOrders(plan.emptied, known));
-  try {
-    for (const store of stores) {
-      if (!writing.has(store.storeId)) continue;
-      const isNew = !existing.has(store.storeId);
-      // Historical loads (full runs, new stores) always run silent; live changes too unless the policy enabled them.
-      const quiet = !ctx.settings.liveNotifications || ctx.mode === "full" || isNew || !!ctx.repair;
-      await openStore(ctx.prisma, ctx.client, ctx.retry, store, quiet, !isNew);
-      if (isNew) summary.storesCreated += 1;
-    }
-    const carried = new Set<string>();
-    const phases = [firstPhase, orders];
-    for (const items of phases) {
-      if (items.length === 0) continue;
-      if (await ctx.shouldStop()) break;
-      const outcomes = await writeRecords(ctx, items);
-      await recordWrites(ctx.prisma, ctx.runId, outcomes);
-      for (const o of outcomes) {
-        if (!o.ok) summary.failed += 1;
-        else if (o.item.kind === "product") summary.productsWritten += 1;
-        else if (o.method === "DELETE") summary.ordersDeleted += 1;
-        else {
-          if (o.method === "POST") summary.ordersCreated += 1;
-          else summary.ordersUpdated += 1;
-          summary.linesDeleted += o.linesDeleted ?? 0;
-          const customer = (o.item.op.body as { customer?: { id?: string } } | undefined)?.customer?.id;
-          if (customer) carried.add(`${o.item.storeId}|${customer}`);
-        }
-      }
-    }
-    summary.customersWritten = carried.size;
-  } finally {
-    summary.swept = await sweepSyncing(ctx.prisma, ctx.client, ctx.retry);
+  orders.push(...emptiedOrders(emptied, known));
+  for (const store of stores) {
+    if (!writing.has(store.storeId) || step.opened.has(store.storeId)) continue;
+    const isNew = !existing.has(store.storeId);
+    // Historical loads (full runs, new stores) always run silent; live changes too unless the policy enabled them.
+    const quiet = !ctx.settings.liveNotifications || ctx.mode === "full" || isNew || !!ctx.repair;
+    await openStore(ctx.prisma, ctx.client, ctx.retry, store, quiet, !isNew);
+    step.opened.add(store.storeId);
+    if (isNew) summary.storesCreated += 1;
   }
-  ctx.log?.info({ runId: ctx.runId, ...summary, swept: summary.swept.length }, "commerce step finished");
-  return summary;
+  for (const items of [firstPhase, orders]) {
+    if (items.length === 0) continue;
+    await sendPhase(ctx, summary, step, items);
+    if (step.stopped) return;
+  }
+}
+
+/** Writes one phase (cancel is checked before each) and counts its outcomes. */
+async function sendPhase(ctx: CommerceStepContext, summary: CommerceSummary, step: StepState, items: WriteItem[]): Promise<void> {
+  if (await ctx.shouldStop()) {
+    step.stopped = true;
+    return;
+  }
+  const outcomes = await writeRecords(ctx, items);
+  await recordWrites(ctx.prisma, ctx.runId, outcomes);
+  for (const o of outcomes) {
+    if (!o.ok) summary.failed += 1;
+    else if (o.item.kind === "product") summary.productsWritten += 1;
+    else if (o.method === "DELETE") summary.ordersDeleted += 1;
+    else {
+      if (o.method === "POST") summary.ordersCreated += 1;
+      else summary.ordersUpdated += 1;
+      summary.linesDeleted += o.linesDeleted ?? 0;
+      const customer = (o.item.op.body as { customer?: { id?: string } } | undefined)?.customer?.id;
+      if (customer) step.carried.add(`${o.item.storeId}|${customer}`);
+    }
+  }
+}
+
+/** Every partner selectCustomer may look at for the orders read: each buyer, its commercial partner and family. */
+function* buyerFamilies(read: CommerceRead): Iterable<number> {
+  for (const o of read.orders) yield o.partnerId;
+  for (const c of read.commercialOf.values()) yield c;
+  for (const family of read.families.values()) yield* family;
 }
 
 type Known = Map<string, string>;

@@ -110,6 +110,30 @@ describe("commerce sync", () => {
     expect(writes(await stats())).toBe(before);
   });
 
+  it("reads, plans and writes one chunk of orders at a time: the full load's stores, products and orders, each product once", async () => {
+    const load = await db.prisma.syncRun.findFirstOrThrow({ where: { mode: "full" }, orderBy: { createdAt: "asc" } });
+    const first = (load.summary as { commerce: Record<string, number> }).commerce;
+    // Forgotten hashes: every record is sent again (each answered "already exists" and landing as an update).
+    const remembered = await db.prisma.commerceRecord.findMany();
+    await db.prisma.commerceRecord.deleteMany();
+    const before = (await stats()).requests;
+    const run = await db.prisma.syncRun.create({ data: { mode: "full", trigger: "test", status: "running" } });
+    const summary = await runCommerceStep({
+      prisma: db.prisma, odoo, client: rt.runtime.mailchimp, retry: rt.runtime.retry, poll: rt.runtime.poll, runId: run.id, mode: "full", since: null,
+      settings: { enabled: true, liveNotifications: false }, shouldStop: async () => false, ordersPerChunk: 2,
+    });
+    const after = (await stats()).requests;
+    const sent = (route: string) => (after[route] ?? 0) - (before[route] ?? 0);
+    expect(summary).toMatchObject({ stores: first.stores, productsWritten: first.productsWritten, customersWritten: first.customersWritten,
+      ordersCreated: 0, ordersUpdated: first.ordersCreated, skippedNoMember: first.skippedNoMember, skippedNoLines: first.skippedNoLines, failed: 0 });
+    // Three products in two stores, each written once although several chunks' orders name them.
+    expect(sent("POST /ecommerce/stores/{store_id}/products")).toBe(first.productsWritten);
+    expect((await db.prisma.commerceRecord.findMany()).map((r) => `${r.storeId}|${r.kind}|${r.recordId}|${r.hash}`).sort())
+      .toEqual(remembered.map((r) => `${r.storeId}|${r.kind}|${r.recordId}|${r.hash}`).sort());
+    expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
+    await db.prisma.syncRun.delete({ where: { id: run.id } });
+  });
+
   it("sends a cancellation and a new refund on the next incremental run, still emailing nobody", async () => {
     const now = Math.floor(Date.now() / 1000) + 5;
     Object.assign(odooEmu.store.get("sale.order", 7)!, { state: "cancel", write_date: now });
