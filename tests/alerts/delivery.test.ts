@@ -8,6 +8,7 @@ import type { SlackPayload } from "@/lib/alerts/deliver/slack-payload";
 import { SCOPES } from "@/lib/alerts/evaluate-alerts";
 import { startBoss } from "@/lib/sync/run/queue";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { until } from "@/tests/helpers/until";
 
 /**
  * Delivery to the configured webhook: a local receiver that fails the first call gets the Slack-compatible
@@ -34,10 +35,6 @@ afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
 });
 
-async function until(condition: () => boolean): Promise<void> {
-  while (!condition()) await new Promise((r) => setTimeout(r, 50));
-}
-
 it("posts {text, blocks} on open, retries after a failure, and posts again on resolve", { timeout: 60_000 }, async () => {
   await ensureAlertQueue(boss, { retryLimit: 3, retryDelay: 1 });
   await registerAlertDelivery(boss, { prisma: db.prisma, url, consoleUrl: "https://bridgeline.example.com" }, { pollingIntervalSeconds: 0.5 });
@@ -49,7 +46,7 @@ it("posts {text, blocks} on open, retries after a failure, and posts again on re
   const opened = await applyConditions(db.prisma, SCOPES.odoo, [drift], { owners: {} });
   expect(opened).toHaveLength(1);
   await notify(opened);
-  await until(() => received.length >= 2);
+  await until("the first two deliveries", () => received.length >= 2);
   expect(received.map((r) => r.status)).toEqual([503, 200]);
   const [first, retried] = received.map((r) => r.body);
   expect(retried).toEqual(first);
@@ -63,7 +60,7 @@ it("posts {text, blocks} on open, retries after a failure, and posts again on re
   const resolved = await applyConditions(db.prisma, SCOPES.odoo, [], { owners: {} });
   expect(resolved.map((c) => c.event)).toEqual(["resolved"]);
   await notify(resolved);
-  await until(() => received.length >= 3);
+  await until("the resolve delivery", () => received.length >= 3);
   expect(received[2]?.status).toBe(200);
   expect(received[2]?.body.text).toContain("Resolved: Odoo field res.partner.mobile is gone");
   const row = await db.prisma.alert.findFirstOrThrow();

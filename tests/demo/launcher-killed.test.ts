@@ -5,6 +5,7 @@ import { createInterface } from "node:readline";
 import pg from "pg";
 import { afterAll, describe, expect, it } from "vitest";
 import { openEmbeddedPostgres } from "@/lib/db/open-embedded";
+import { until } from "@/tests/helpers/until";
 
 /**
  * The demo (or `npm start`) killed with SIGKILL, which no handler of its own sees (issue 15): the embedded
@@ -17,14 +18,6 @@ afterAll(() => rmSync(base, { recursive: true, force: true }));
 
 async function reachable(url: string): Promise<boolean> {
   return fetch(url, { signal: AbortSignal.timeout(2_000) }).then(() => true, () => false);
-}
-
-async function until(what: string, probe: () => Promise<boolean> | boolean, boundMs = 60_000): Promise<void> {
-  const deadline = Date.now() + boundMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}`);
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 describe("the console killed under its launcher", () => {

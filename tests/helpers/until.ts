@@ -5,7 +5,7 @@
  */
 export async function until<T>(
   what: string,
-  probe: () => Promise<T | null | undefined | false>,
+  probe: () => Promise<T | null | undefined | false> | T | null | undefined | false,
   o: { boundMs?: number; everyMs?: number; explain?: () => Promise<string> | string } = {},
 ): Promise<T> {
   const deadline = Date.now() + (o.boundMs ?? 90_000);

@@ -5,6 +5,7 @@ import { takeoverJobId } from "@/lib/sync/run/liveness/decide-handoffs";
 import { bossQueue, startBoss } from "@/lib/sync/run/queue";
 import { waitForRun } from "@/lib/sync/run/wait-run";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { until } from "@/tests/helpers/until";
 import { emulatorStats, insertBatch, insertRun, memberDump, normalise, planned, startMailchimp } from "./helpers";
 import { FAST_LIVENESS_ARGS, spawnWorker } from "./spawn-worker";
 
@@ -33,19 +34,12 @@ afterAll(async () => {
 const BATCHES = 30;
 const PER_BATCH = 20;
 const requestCount = (stats: { requests: Record<string, number> }) => Object.values(stats.requests).reduce((a, b) => a + b, 0);
-async function until<T>(probe: () => Promise<T | null | undefined | false>): Promise<T> {
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-}
 const worker = (args: string[] = []) => {
   const w = spawnWorker({ databaseUrl: db.url, mailchimp: mc.config }, ["--concurrency", "6", "--retry-delay-seconds", "1", "--mailchimp-timeout-ms", "10000", "--no-consent", "--no-alerts", ...FAST_LIVENESS_ARGS, ...args]);
   children.push(w);
   return w;
 };
-const workerIdOf = (pid: number) => until(() => db.prisma.syncWorker.findFirst({ where: { pid } }).then((w) => w?.id));
+const workerIdOf = (pid: number) => until("the worker to register", () => db.prisma.syncWorker.findFirst({ where: { pid } }).then((w) => w?.id));
 
 describe("a worker killed with SIGKILL", () => {
   it("has its batches handed on by heartbeat to a live worker, which finishes the run", async () => {
@@ -58,11 +52,11 @@ describe("a worker killed with SIGKILL", () => {
 
     const doomed = worker();
     const doomedId = await workerIdOf(doomed.child.pid!);
-    await until(async () => (await db.prisma.syncBatch.count({ where: { runId: run.id, status: "succeeded" } })) >= 3);
+    await until("3 batches to succeed", async () => (await db.prisma.syncBatch.count({ where: { runId: run.id, status: "succeeded" } })) >= 3, { boundMs: 90_000 });
     // From here Mailchimp applies each write and never answers: the doomed worker's batches stay running until it dies.
     mc.emulator.state.options.faultTimeoutRate = 1;
     const seen = requestCount(await emulatorStats(mc.emulator.baseUrl));
-    await until(async () => requestCount(await emulatorStats(mc.emulator.baseUrl)) > seen);
+    await until("another Mailchimp request", async () => requestCount(await emulatorStats(mc.emulator.baseUrl)) > seen);
     const heir = worker();
     const heirId = await workerIdOf(heir.child.pid!);
     const held = await db.prisma.syncJobClaim.findMany({ where: { workerId: doomedId } });

@@ -6,6 +6,7 @@ import { requestRun } from "@/lib/sync/run/request-run";
 import { bossQueue, startBoss } from "@/lib/sync/run/queue";
 import { DEMO_AUDIENCES_FIXTURE } from "@/scripts/lib/emulators";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { until } from "@/tests/helpers/until";
 import { memberDump, normalise, startMailchimp } from "./helpers";
 import { FAST_LIVENESS_ARGS, spawnWorker } from "./spawn-worker";
 
@@ -113,16 +114,6 @@ async function world() {
   return { db, spawn, workers, start, settled, finalState, describeState };
 }
 
-async function until<T>(what: string, probe: () => Promise<T | null | undefined | false>, boundMs: number, everyMs = 25, state?: () => Promise<string>): Promise<T> {
-  const deadline = Date.now() + boundMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}: ${(await state?.()) ?? ""}`);
-    await new Promise((r) => setTimeout(r, everyMs));
-  }
-}
-
 /** Worker ids holding something of each kind right now. */
 async function targets(db: Awaited<ReturnType<typeof useTestDatabase>>): Promise<Record<KillKind, string[]>> {
   const rows = await db.prisma.$queryRaw<Array<{ kind: KillKind; worker_id: string }>>`
@@ -147,7 +138,7 @@ describe("kill suite", () => {
     for (let i = 0; i < WORKERS; i++) w.spawn();
     const startedAt = Date.now();
     const runId = await w.start();
-    await until("the undisturbed run and its write-backs", () => w.settled(runId), 150_000, 250, () => w.describeState(runId));
+    await until("the undisturbed run and its write-backs", () => w.settled(runId), { boundMs: 150_000, everyMs: 250, explain: () => w.describeState(runId) });
     undisturbedMs = Date.now() - startedAt;
     baseline = await w.finalState(runId);
     expect(baseline.run.status).toBe("succeeded");
@@ -206,7 +197,7 @@ describe("kill suite", () => {
         if (declared > 0) k.recoveredAfter = (Date.now() - k.at) / 1000;
       }
       return kills.every((k) => k.recoveredAfter !== undefined);
-    }, 30_000, 100);
+    }, { boundMs: 30_000, everyMs: 100 });
 
     const seconds = kills.map((k) => k.recoveredAfter!).sort((a, b) => a - b);
     console.log(

@@ -3,6 +3,7 @@ import type PgBoss from "pg-boss";
 import { bossQueue, startBoss } from "@/lib/sync/run/queue";
 import { waitForRun } from "@/lib/sync/run/wait-run";
 import { useTestDatabase } from "@/tests/helpers/db";
+import { until } from "@/tests/helpers/until";
 import { emulatorStats, insertBatch, insertRun, maxConcurrent, memberDump, normalise, planned, startMailchimp } from "./helpers";
 import { FAST_QUEUE, FAST_WORKER_ARGS, spawnWorker } from "./spawn-worker";
 
@@ -53,10 +54,6 @@ async function mailchimp(latencyMs: number) {
 
 const requestCount = (stats: { requests: Record<string, number> }) => Object.values(stats.requests).reduce((a, b) => a + b, 0);
 
-/** Waits for a condition the test does not control the timing of (bounded by the test's timeout). */
-async function until(condition: () => Promise<boolean>): Promise<void> {
-  while (!(await condition())) await new Promise((r) => setTimeout(r, 50));
-}
 
 const workerEnv = (mc: Awaited<ReturnType<typeof mailchimp>>) => ({ databaseUrl: db.url, mailchimp: mc.config });
 let cleanDump: ReturnType<typeof normalise> = [];
@@ -90,12 +87,12 @@ describe("worker processes", () => {
     const run = await seedRun(mc);
     const doomed = spawnWorker(workerEnv(mc), ["--concurrency", "8", ...FAST_WORKER_ARGS]);
     children.push(doomed);
-    await until(async () => (await db.prisma.syncBatch.count({ where: { runId: run.id, status: "succeeded" } })) >= 5);
+    await until("5 batches to succeed", async () => (await db.prisma.syncBatch.count({ where: { runId: run.id, status: "succeeded" } })) >= 5, { boundMs: 140_000 });
     // From here Mailchimp applies each write and never answers: the batches the worker holds stay running until
     // it dies, however fast or slow the machine (its 10 s request timeout is far beyond the kill).
     mc.emulator.state.options.faultTimeoutRate = 1;
     const seen = requestCount(await emulatorStats(mc.emulator.baseUrl));
-    await until(async () => requestCount(await emulatorStats(mc.emulator.baseUrl)) > seen);
+    await until("another Mailchimp request", async () => requestCount(await emulatorStats(mc.emulator.baseUrl)) > seen);
     doomed.child.kill("SIGKILL");
     await doomed.exited;
     mc.emulator.state.options.faultTimeoutRate = 0;
