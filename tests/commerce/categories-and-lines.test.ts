@@ -1,14 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailchimpEmulator } from "@/emulators/mailchimp/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { put } from "@/emulators/odoo/data/put";
-import { startOdooEmulator } from "@/emulators/odoo/server";
 import { orderIdFor, storeIdFor } from "@/lib/commerce/ids";
-import { OdooClient } from "@/lib/odoo";
 import { parsePolicy, savePolicy } from "@/lib/sync/policy";
-import { defaultPlanner } from "@/lib/sync/run/default-planner";
-import { useTestDatabase } from "@/tests/helpers/db";
-import { syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
 import { COMMERCE_FIXTURE } from "./fixture";
+import { startCommerceWorld } from "./world";
 
 /**
  * Issue 11's category tags and order lines removed in Odoo, against both emulators. The commerce fixture with
@@ -32,24 +27,9 @@ const FIXTURE = {
 const MUGS = "odoo:category-all/saleable/mugs";
 const TEA = "odoo:category-all/saleable/tea";
 
-const db = await useTestDatabase();
-const mc = await startMailchimpEmulator({ port: 0, lists: 2, batchPhaseMs: 1 });
-const odooEmu = await startOdooEmulator({ port: 0, fixture: FIXTURE });
-const odoo = new OdooClient({ url: odooEmu.url, db: odooEmu.db, username: odooEmu.login, apiKey: odooEmu.apiKey, protocol: "jsonrpc" });
-const [NORTH, EUROPE] = [...mc.state.account.lists.keys()] as [string, string];
-const rt = await testRuntime(db.prisma, db.url, { apiKey: mc.apiKey, baseUrl: mc.url }, { odoo, planner: defaultPlanner, heartbeatMs: 60_000 });
+const { db, mc, odooEmu, NORTH, EUROPE, sync, writes, member } = await startCommerceWorld(FIXTURE);
 const northStore = storeIdFor(1, NORTH, "USD");
 
-const sync = (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode);
-const writes = async () => {
-  const s = (await (await fetch(`${mc.baseUrl}/_emulator/stats`)).json()) as { requests: Record<string, number> };
-  return Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")).reduce((n, [, v]) => n + v, 0);
-};
-const member = (listId: string, email: string) => {
-  const m = [...mc.state.account.lists.get(listId)!.members.values()].find((x) => x.email_address === email);
-  if (!m) throw new Error(`${email} is not on ${listId}`);
-  return m;
-};
 /** A member's tags other than the lifecycle stage ones. */
 const tags = (listId: string, email: string) => [...member(listId, email).tags.values()].map((t) => t.name).filter((t) => !t.startsWith("odoo:stage-")).sort();
 const lineIds = (soId: number) => (mc.state.account.stores.get(northStore)!.orders.get(orderIdFor(soId))?.lines as Array<{ id: string }> | undefined)?.map((l) => l.id);
@@ -60,11 +40,6 @@ beforeAll(async () => {
     routing: { rules: [{ name: "North", audienceId: NORTH, companyIds: [1] }, { name: "Europe", audienceId: EUROPE, companyIds: [2] }] },
     tags: { customerType: false, company: false }, commerce: { enabled: true },
   }));
-});
-afterAll(async () => {
-  await rt.close();
-  await mc.close();
-  await odooEmu.close();
 });
 
 describe("product-category tags", () => {

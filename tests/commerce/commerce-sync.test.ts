@@ -1,43 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startMailchimpEmulator } from "@/emulators/mailchimp/server";
+import { beforeAll, describe, expect, it } from "vitest";
 import { put } from "@/emulators/odoo/data/put";
-import { startOdooEmulator } from "@/emulators/odoo/server";
 import { orderIdFor, storeIdFor } from "@/lib/commerce/ids";
 import { runCommerceStep } from "@/lib/commerce/run-commerce";
-import { OdooClient } from "@/lib/odoo";
 import { parsePolicy, savePolicy } from "@/lib/sync/policy";
-import { defaultPlanner } from "@/lib/sync/run/default-planner";
 import { PolicyValidationError } from "@/lib/sync/policy/parse-policy";
-import { useTestDatabase } from "@/tests/helpers/db";
-import { syncInProcess, testRuntime } from "@/tests/sync/run/helpers";
 import { COMMERCE_FIXTURE } from "./fixture";
+import { startCommerceWorld } from "./world";
 
 /**
  * Issue 11's "Done when", against both emulators: orders confirmed, partly and fully refunded, cancelled, a
  * quotation, a B2B order and a second company in EUR reach the right stores with the right money, nobody is
  * emailed, and a run with nothing new writes nothing.
  */
-const db = await useTestDatabase();
-const mc = await startMailchimpEmulator({ port: 0, lists: 2, batchPhaseMs: 1 });
-const odooEmu = await startOdooEmulator({ port: 0, fixture: COMMERCE_FIXTURE });
-const odoo = new OdooClient({ url: odooEmu.url, db: odooEmu.db, username: odooEmu.login, apiKey: odooEmu.apiKey, protocol: "jsonrpc" });
-const [NORTH, EUROPE] = [...mc.state.account.lists.keys()] as [string, string];
-const rt = await testRuntime(db.prisma, db.url, { apiKey: mc.apiKey, baseUrl: mc.url }, { odoo, planner: defaultPlanner, heartbeatMs: 60_000 });
+const { db, mc, odooEmu, odoo, rt, NORTH, EUROPE, sync, stats, writes, member } = await startCommerceWorld(COMMERCE_FIXTURE);
 const routing = (north: string) => ({ rules: [{ name: "North", audienceId: north, companyIds: [1] }, { name: "Europe", audienceId: EUROPE, companyIds: [2] }] });
 
-const sync = (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode);
-const control = async (path: string) => (await fetch(`${mc.baseUrl}/_emulator${path}`)).json() as Promise<any>;
-const stats = () => control("/stats") as Promise<{ requests: Record<string, number> }>;
-const writes = (s: { requests: Record<string, number> }) => Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")).reduce((n, [, v]) => n + v, 0);
+const notifications = async () => ((await (await fetch(`${mc.baseUrl}/_emulator/ecommerce/notifications`)).json()) as { notifications: unknown[] }).notifications;
 const store = (id: string) => mc.state.account.stores.get(id)!;
 const order = (storeId: string, soId: number) => store(storeId).orders.get(orderIdFor(soId));
 
 /** A member's purchase fields and stage tags, as the emulator holds them. */
 function purchaseData(listId: string, email: string) {
-  const member = [...mc.state.account.lists.get(listId)!.members.values()].find((m) => m.email_address === email);
-  if (!member) throw new Error(`${email} is not on ${listId}`);
-  const m = member.merge_fields as Record<string, unknown>;
-  const tags = [...member.tags.values()].map((t) => t.name).filter((t) => t.startsWith("odoo:stage-")).sort();
+  const found = member(listId, email);
+  const m = found.merge_fields as Record<string, unknown>;
+  const tags = [...found.tags.values()].map((t) => t.name).filter((t) => t.startsWith("odoo:stage-")).sort();
   return { LTV: m.LTV, NETORDERS: m.NETORDERS, AVGORDER: m.AVGORDER, FIRSTBUY: m.FIRSTBUY, LASTBUY: m.LASTBUY, tags };
 }
 
@@ -46,11 +32,6 @@ const europeStore = storeIdFor(2, EUROPE, "EUR");
 
 beforeAll(async () => {
   await savePolicy(db.prisma, parsePolicy({ routing: routing(NORTH), commerce: { enabled: true } }));
-});
-afterAll(async () => {
-  await rt.close();
-  await mc.close();
-  await odooEmu.close();
 });
 
 describe("commerce sync", () => {
@@ -86,7 +67,7 @@ describe("commerce sync", () => {
     expect([...ann.values()].map((m) => m.status)).toEqual(expect.arrayContaining(["transactional"]));
     expect([...ann.values()].every((m) => m.status === "transactional")).toBe(true);
 
-    expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
+    expect(await notifications()).toEqual([]);
     // Purchase data on the members, net of refunds and cancellations, to the cent.
     expect(purchaseData(NORTH, "ann.archer@buyers.io")).toEqual({ LTV: 138, NETORDERS: 2, AVGORDER: 69, FIRSTBUY: "2025-01-02", LASTBUY: "2025-07-02",
       tags: ["odoo:stage-lapsed", "odoo:stage-refunded", "odoo:stage-repeat"] });
@@ -97,17 +78,17 @@ describe("commerce sync", () => {
     expect(summary.commerce).toMatchObject({ ordersCreated: 6, pending: false });
     // Single requests over the governed connections (no bulk endpoint exists for orders, and /batches works
     // through operations one at a time): one request per order, none of them in a /batches operation.
-    const s = (await stats()) as { requests: Record<string, number>; max_concurrent: Record<string, number> };
+    const s = await stats();
     expect(s.requests["POST /ecommerce/stores/{store_id}/orders"]).toBe(6);
     expect(Object.keys(s.requests).filter((k) => k.startsWith("BATCH") && k.includes("/ecommerce/"))).toEqual([]);
     expect(Math.max(...Object.values(s.max_concurrent))).toBeLessThanOrEqual(10);
   });
 
   it("writes nothing when nothing changed", async () => {
-    const before = writes(await stats());
+    const before = await writes();
     const run = await sync("incremental");
     expect(run.status).toBe("succeeded");
-    expect(writes(await stats())).toBe(before);
+    expect(await writes()).toBe(before);
   });
 
   it("reads, plans and writes one chunk of orders at a time: the full load's stores, products and orders, each product once", async () => {
@@ -130,7 +111,7 @@ describe("commerce sync", () => {
     expect(sent("POST /ecommerce/stores/{store_id}/products")).toBe(first.productsWritten);
     expect((await db.prisma.commerceRecord.findMany()).map((r) => `${r.storeId}|${r.kind}|${r.recordId}|${r.hash}`).sort())
       .toEqual(remembered.map((r) => `${r.storeId}|${r.kind}|${r.recordId}|${r.hash}`).sort());
-    expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
+    expect(await notifications()).toEqual([]);
     await db.prisma.syncRun.delete({ where: { id: run.id } });
   });
 
@@ -147,11 +128,11 @@ describe("commerce sync", () => {
     expect(order(northStore, 8)).toMatchObject({ financial_status: "refunded", order_total: 0 });
     expect(purchaseData(NORTH, "ann.archer@buyers.io")).toMatchObject({ LTV: 92, NETORDERS: 1, LASTBUY: "2025-01-02", tags: ["odoo:stage-first-time", "odoo:stage-lapsed", "odoo:stage-refunded"] });
     expect(purchaseData(NORTH, "cleo.cole@buyers.io")).toMatchObject({ LTV: 0, NETORDERS: 0, tags: ["odoo:stage-refunded"] });
-    expect((await control("/ecommerce/notifications")).notifications).toEqual([]);
+    expect(await notifications()).toEqual([]);
     expect(store(northStore).fields.is_syncing).toBe(false);
-    const before = writes(await stats());
+    const before = await writes();
     await sync("incremental");
-    expect(writes(await stats())).toBe(before);
+    expect(await writes()).toBe(before);
   });
 
   it("switches is_syncing off on the next run when a crashed step left a store syncing", async () => {
