@@ -8,6 +8,7 @@ import type { GapFilter } from "@/lib/console/reconcile/gap-filter";
 import { ALL_GAP_KINDS, GAP_KINDS, isOrderGapKind, isRepairable, type GapKind, type RepairableKind } from "@/lib/reconcile/gap-kinds";
 import { describeGap, describeRepair, gapLabel } from "./gap-labels";
 import { gapSearch, useGaps, useReconcileActions } from "./use-reconcile";
+import { Pager } from "@/components/pager";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 
@@ -88,14 +89,7 @@ export function GapsTable({ filter, setFilter, names, canAct, passId, polling }:
           </tr>
         ))}
       </DataTable>
-      <div className="flex items-center justify-between text-sm text-slate-600">
-        <span>{data ? `${formatCount(data.total)} gap(s)` : gaps.isError ? `Could not load gaps: ${gaps.error.message}` : "Loading…"}</span>
-        <span className="flex items-center gap-2">
-          <button className={field} disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>Previous</button>
-          Page {filter.page} of {pages}
-          <button className={field} disabled={filter.page >= pages} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>Next</button>
-        </span>
-      </div>
+      <Pager summary={data ? `${formatCount(data.total)} gap(s)` : gaps.isError ? `Could not load gaps: ${gaps.error.message}` : "Loading…"} page={filter.page} pages={pages} onPage={(page) => setFilter({ ...filter, page })} />
     </section>
   );
 }

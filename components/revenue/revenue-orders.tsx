@@ -6,6 +6,7 @@ import { formatMoney } from "@/components/format";
 import type { RevenueCell } from "@/lib/console/revenue/revenue-filter";
 import { useRevenueOrders } from "./use-revenue";
 import { CsvLink } from "@/components/csv-link";
+import { Pager } from "@/components/pager";
 
 const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 const money = (n: number | null) => (n === null ? <span className="text-slate-400">—</span> : formatMoney(n));
@@ -49,14 +50,7 @@ export function RevenueOrders({ cell, setCell, passId }: { cell: RevenueCell; se
           </tr>
         ))}
       </DataTable>
-      <div className="flex items-center justify-between text-sm text-slate-600">
-        <span>{data ? `${data.total} order(s)` : orders.isError ? `Could not load orders: ${orders.error.message}` : "Loading…"}</span>
-        <span className="flex items-center gap-2">
-          <button className={field} disabled={cell.page <= 1} onClick={() => setCell({ ...cell, page: cell.page - 1 })}>Previous</button>
-          Page {cell.page} of {pages}
-          <button className={field} disabled={cell.page >= pages} onClick={() => setCell({ ...cell, page: cell.page + 1 })}>Next</button>
-        </span>
-      </div>
+      <Pager summary={data ? `${data.total} order(s)` : orders.isError ? `Could not load orders: ${orders.error.message}` : "Loading…"} page={cell.page} pages={pages} onPage={(page) => setCell({ ...cell, page })} />
     </section>
   );
 }

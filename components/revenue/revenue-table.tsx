@@ -5,8 +5,8 @@ import { formatMoney } from "@/components/format";
 import type { Wire } from "@/components/reconcile/use-reconcile";
 import type { RevenueData } from "@/lib/console/revenue/list-revenue";
 import type { RevenueCell, RevenueFilter } from "@/lib/console/revenue/revenue-filter";
+import { Pager } from "@/components/pager";
 
-const field = "rounded-md border border-slate-300 bg-white px-2 py-1 text-sm";
 type Sort = RevenueFilter["sort"];
 const COLUMNS: { label: string; sort?: Sort; right?: boolean }[] = [
   { label: "Month", sort: "month" }, { label: "Company", sort: "company" }, { label: "Currency", sort: "currency" },
@@ -75,14 +75,7 @@ export function RevenueTable({ data, filter, setFilter, open, selected }: {
           </tbody>
         </table>
       </div>
-      <div className="flex items-center justify-between text-sm text-slate-600">
-        <span>{data.total} month(s) × company × currency</span>
-        <span className="flex items-center gap-2">
-          <button className={field} disabled={filter.page <= 1} onClick={() => setFilter({ ...filter, page: filter.page - 1 })}>Previous</button>
-          Page {filter.page} of {pages}
-          <button className={field} disabled={filter.page >= pages} onClick={() => setFilter({ ...filter, page: filter.page + 1 })}>Next</button>
-        </span>
-      </div>
+      <Pager summary={`${data.total} month(s) × company × currency`} page={filter.page} pages={pages} onPage={(page) => setFilter({ ...filter, page })} />
     </section>
   );
 }
