@@ -1,3 +1,4 @@
+import { appendFileSync, mkdirSync } from "node:fs";
 import { rm } from "node:fs/promises";
 import path from "node:path";
 import { createUser } from "@/lib/auth/users";
@@ -34,6 +35,8 @@ export default async function globalSetup() {
   const log = (line: string) => logs.push(line);
   const business = await startDemoBusiness(db.url, log);
   const port = 3100 + (process.pid % 500);
+  mkdirSync(dataDir, { recursive: true });
+  const serverLog = path.join(dataDir, "console-server.log");
   const fail = (error: unknown): never => {
     throw new Error(`${(error as Error).message}\n${logs.slice(-80).join("\n")}`);
   };
@@ -47,13 +50,18 @@ export default async function globalSetup() {
       NEXTAUTH_URL: `http://127.0.0.1:${port}`,
       LOG_LEVEL: "warn",
     },
-    log,
+    // Also kept in a file, so specs can read what the server logged (hardening.spec.ts: no stack traces on bad input).
+    log: (line) => {
+      log(line);
+      appendFileSync(serverLog, `${line}\n`);
+    },
   }).catch(fail);
   await business.startWorker().catch(fail);
   const summary = await business.runFullSync().catch(fail);
   console.log(`e2e: demo business seeded, first full sync ${JSON.stringify(summary)}`);
 
   process.env.E2E_BASE_URL = server.url;
+  process.env.E2E_SERVER_LOG = serverLog;
   // The Postgres server, for specs that need a console of their own (database-outage.spec.ts).
   process.env.E2E_DATABASE_SERVER_URL = env.DATABASE_URL ?? embedded!.url;
   process.env.E2E_ODOO_URL = business.emulators.odoo.url;

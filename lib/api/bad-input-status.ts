@@ -1,9 +1,10 @@
 /**
  * Database errors that mean "the caller sent something that cannot exist", not "we are broken": an id out of
- * range for its column (22003), a NUL byte (22021), a malformed uuid (22P02), a record that is not there (P2025).
+ * range for its column (22003), a NUL byte (22021), a malformed uuid (22P02), a record that is not there (P2025), or
+ * one that a new row would refer to but is not there (P2003, foreign key: a comment on an unknown exception).
  * Entry points answer these 400 or 404 and log them without a stack; everything else stays a 500.
  */
-const NOT_FOUND = new Set(["P2001", "P2015", "P2018", "P2025"]);
+const NOT_FOUND = new Set(["P2001", "P2003", "P2015", "P2018", "P2025"]);
 const BAD_INPUT = new Set(["P2000", "P2006", "P2007", "P2009", "P2019", "P2020", "P2023", "P2033"]);
 /** SQLSTATE class 22 is "data exception"; 08P01 is what a NUL in a raw query's text produces. */
 const BAD_SQLSTATE = /^(22...|08P01)$/;

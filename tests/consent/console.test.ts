@@ -31,6 +31,10 @@ describe("consent console data", () => {
     const event = await prisma.mailchimpWebhookEvent.create({
       data: { listId: "aud1", type: "unsubscribe", email: "stranger@else.io", payload: {}, dedupeKey: "k1", status: "processed" },
     });
+    // An event from a list Bridgeline does not manage: stored as ignored, and the page says why (issue 15).
+    await prisma.mailchimpWebhookEvent.create({
+      data: { listId: "not-a-bridgeline-list", type: "unsubscribe", email: "victim@elsewhere.io", payload: {}, dedupeKey: "k2", status: "ignored", ignoredReason: "list not-a-bridgeline-list is not an audience of the active policy" },
+    });
     const approval = await prisma.consentApproval.create({ data: { kind: "consent_writeback", count: 60, sample: [{ email: "stranger@else.io", action: "blacklist" }] } });
     await prisma.consentWriteback.create({
       data: { eventId: event.id, audienceId: "aud1", email: "eve@acme.io", action: "blacklist", target: "mail.blacklist", status: "failed", lastError: "OdooAccessError: no", approvalId: approval.id },
@@ -38,7 +42,7 @@ describe("consent console data", () => {
     const data = await loadConsentOverview(prisma);
     expect(data.audiences).toEqual(["aud1"]);
     expect(data.drift).toMatchObject([{ email: "eve@acme.io", writeback: { status: "failed", lastError: "OdooAccessError: no" } }]);
-    expect(data.events[0]).toMatchObject({ email: "stranger@else.io", knownToEngine: false });
+    expect(data.events.find((e) => e.email === "stranger@else.io")).toMatchObject({ knownToEngine: false });
 
     const names = new Map([["aud1", "Shop North customers"]]);
     const tables = [
@@ -53,6 +57,7 @@ describe("consent console data", () => {
     expect(html).toContain("OdooAccessError: no");
     expect(html).toContain("not synced by Bridgeline");
     expect(html).toContain("api source ticked");
+    expect(html).toMatch(/ignored.*list not-a-bridgeline-list is not an audience of the active policy/);
     expect(renderToStaticMarkup(createElement(ApprovalTable, { rows: data.approvals, canDecide: false }))).toContain("an admin decides");
 
     const admin = await createUser(prisma, { email: "ada@x.test", name: "Ada", role: "admin" });

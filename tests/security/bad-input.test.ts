@@ -16,6 +16,12 @@ describe("database errors caused by the caller become 400/404, not 500 (issue 15
     expect(errorResponse(nul).status).toBe(400);
     expect(errorResponse(missing).status).toBe(404);
   });
+  it("answers 404 when the input names a record that is not there for something to hang on (a comment on an unknown exception)", async () => {
+    const user = await prisma.user.create({ data: { email: "c@x.io", name: "c", role: "ops" } });
+    const orphan = await failure(prisma.exceptionComment.create({ data: { exceptionId: 123456789n, authorId: user.id, body: "x" } }));
+    expect(badInputStatus(orphan)).toBe(404);
+    expect(errorResponse(orphan).status).toBe(404);
+  });
   it("leaves other failures alone: they are ours, and stay a 500", () => {
     expect(badInputStatus(new Error("connection refused"))).toBeUndefined();
     expect(badInputStatus({ code: "P1001" })).toBeUndefined();

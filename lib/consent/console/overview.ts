@@ -14,7 +14,8 @@ export async function loadConsentOverview(prisma: PrismaClient) {
     prisma.mailchimpWebhookEvent.findMany({ orderBy: { id: "desc" }, take: LIST }),
     prisma.consentApproval.findMany({ where: { status: "pending" }, orderBy: { requestedAt: "asc" } }),
     prisma.syncRecord.findMany({ distinct: ["audienceId"], select: { audienceId: true } }),
-    prisma.mailchimpWebhookEvent.findMany({ distinct: ["listId"], select: { listId: true } }),
+    // Not the lists of ignored events: anyone holding the webhook path can name any list (issue 15).
+    prisma.mailchimpWebhookEvent.findMany({ distinct: ["listId"], where: { status: { not: "ignored" } }, select: { listId: true } }),
   ]);
   const known = await prisma.syncRecord.findMany({
     where: { OR: events.filter((e) => e.email).map((e) => ({ audienceId: e.listId, email: e.email as string })) },
