@@ -170,3 +170,19 @@ it("repairs order gaps made behind the engine's back: re-sends Odoo's orders, de
   expect((await sync("incremental")).status).toBe("succeeded");
   expect(await writes()).toBe(after);
 });
+
+it("keeps the orders of a buyer who opted out: neither extra in Mailchimp nor a difference in Revenue", async () => {
+  // A B2C buyer (their orders are theirs, not a company's) whose opt-out reached Odoo's blacklist: no audience takes them now.
+  const b2c = [...mc.state.account.stores.values()].find((s) => s.list_id === sf_b2c && s.orders.size > 0)!;
+  const order = [...b2c.orders.values()][0]!;
+  const email = (b2c.customers.get(String(order.customer_id)) as unknown as { email_address: string }).email_address;
+  await odoo.create("mail.blacklist", [{ email }]);
+  const pass = await readBack();
+  expect((await db.prisma.reconcileGap.findMany({ where: { passId: pass.id, email } })).map((g) => g.kind)).toEqual(["not_eligible"]);
+  expect(await orderGaps(pass.id)).toEqual([]);
+  const rows = await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } });
+  expect(rows.filter((r) => r.differenceCents !== 0n)).toEqual([]);
+  // Still Odoo's books: the orders count in its net, and as meant for Mailchimp, which holds them.
+  const books = await odooBooksByCurrency(odoo);
+  expect(rows.filter((r) => r.currency === "USD").reduce((n, r) => n + Number(r.odooNetCents), 0)).toBe(books.net.USD);
+});
