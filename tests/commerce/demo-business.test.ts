@@ -177,7 +177,12 @@ it("keeps the orders of a buyer who opted out: neither extra in Mailchimp nor a 
   const order = [...b2c.orders.values()][0]!;
   const email = (b2c.customers.get(String(order.customer_id)) as unknown as { email_address: string }).email_address;
   await odoo.create("mail.blacklist", [{ email }]);
+  const held = b2c.orders.size;
+  // The commerce sync's next run leaves their orders where they are.
+  expect((await sync("incremental")).status).toBe("succeeded");
+  expect(b2c.orders.size).toBe(held);
   const pass = await readBack();
+  // The member: managed tags come off at the next full run; never unsubscribed or deleted.
   expect((await db.prisma.reconcileGap.findMany({ where: { passId: pass.id, email } })).map((g) => g.kind)).toEqual(["not_eligible"]);
   expect(await orderGaps(pass.id)).toEqual([]);
   const rows = await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } });
