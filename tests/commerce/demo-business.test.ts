@@ -3,8 +3,11 @@ import { parseOrderId, parseStoreId } from "@/lib/commerce/ids";
 import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { startDemoBusiness } from "@/tests/helpers/demo-business";
+import { odooBooksByCurrency } from "@/tests/helpers/odoo-books";
 import { handlePassJob } from "@/lib/reconcile/run/pass-job";
 import { requestRepair } from "@/lib/reconcile/repair/request-repair";
+import { createUser } from "@/lib/auth/users";
+import { repairFromConsole } from "@/lib/console/reconcile/console-actions";
 import { handleBatchJob } from "@/lib/sync/run/batch-job";
 import { handlePlanJob } from "@/lib/sync/run/plan-job";
 import { FAST_RETRY, quietLog, recordingQueue, syncInProcess } from "@/tests/sync/run/helpers";
@@ -98,6 +101,13 @@ it("reads back to the cent: after the sync, Revenue shows no difference and no o
   expect(rows.filter((r) => r.differenceCents !== 0n).map((r) => `${r.month.toISOString().slice(0, 7)} ${r.companyId} ${r.currency}: ${r.differenceCents}`)).toEqual([]);
   expect(rows.reduce((n, r) => n + r.mailchimpNetCents, 0n)).toBeGreaterThan(0n);
   expect(await db.prisma.reconcileGap.count({ where: { passId: pass.id, kind: { startsWith: "order_" } } })).toBe(0);
+  // Odoo's side is Odoo's books, counted from Odoo itself and not through lib/reconcile.
+  const sum = (pick: (r: (typeof rows)[number]) => bigint) => rows.reduce<Record<string, number>>((acc, r) => ({ ...acc, [r.currency]: (acc[r.currency] ?? 0) + Number(pick(r)) }), {});
+  const books = await odooBooksByCurrency(odoo);
+  expect(Object.keys(books.net).sort()).toEqual(["EUR", "USD"]);
+  expect(sum((r) => r.odooGrossCents - r.odooCancellationsCents)).toEqual(books.confirmed);
+  expect(sum((r) => r.odooRefundsCents)).toEqual(books.refunds);
+  expect(sum((r) => r.odooNetCents)).toEqual(books.net);
 });
 
 it("repairs order gaps made behind the engine's back: re-sends Odoo's orders, deletes an extra one, silently", async () => {
@@ -128,10 +138,17 @@ it("repairs order gaps made behind the engine's back: re-sends Odoo's orders, de
   expect(await writes()).toBe(quiet);
 
   // One order by its id, then every remaining gap of each kind: each repair is a run with only an e-commerce step.
+  // The first as ops does it from the page: audited, under the run it started.
   const queue = recordingQueue();
-  const one = await requestRepair(db.prisma, { kind: "order_total", subject: String(edited.o.id) }, queue);
+  const ops = await createUser(db.prisma, { email: "ops@bridgeline.test", name: "Ops", role: "ops" });
+  const one = await repairFromConsole({ kind: "order_total", subject: String(edited.o.id) }, ops, { prisma: db.prisma, queue: async () => queue });
   expect(one).toMatchObject({ route: "commerce", records: 1 });
-  const run = await drive(queue, queue.plans.at(-1)!);
+  const runId = queue.plans.at(-1)!;
+  expect(await db.prisma.auditEvent.findMany({ where: { action: "reconcile.repair" }, select: { actorId: true, target: true, detail: true } })).toEqual([
+    { actorId: ops.id, target: `run:${runId}`, detail: { kind: "order_total", route: "commerce", order: String(edited.o.id) } },
+  ]);
+  const run = await drive(queue, runId);
+  expect(run).toMatchObject({ trigger: "repair", requestedById: ops.id });
   expect(run.status).toBe("succeeded");
   expect(run.plannedNew + run.plannedUpdate).toBe(0);
   expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 1, ordersCreated: 0, ordersDeleted: 0, failed: 0 });
@@ -152,4 +169,25 @@ it("repairs order gaps made behind the engine's back: re-sends Odoo's orders, de
   const after = await writes();
   expect((await sync("incremental")).status).toBe("succeeded");
   expect(await writes()).toBe(after);
+});
+
+it("keeps the orders of a buyer who opted out: neither extra in Mailchimp nor a difference in Revenue", async () => {
+  // A B2C buyer (their orders are theirs, not a company's) whose opt-out reached Odoo's blacklist: no audience takes them now.
+  const b2c = [...mc.state.account.stores.values()].find((s) => s.list_id === sf_b2c && s.orders.size > 0)!;
+  const order = [...b2c.orders.values()][0]!;
+  const email = (b2c.customers.get(String(order.customer_id)) as unknown as { email_address: string }).email_address;
+  await odoo.create("mail.blacklist", [{ email }]);
+  const held = b2c.orders.size;
+  // The commerce sync's next run leaves their orders where they are.
+  expect((await sync("incremental")).status).toBe("succeeded");
+  expect(b2c.orders.size).toBe(held);
+  const pass = await readBack();
+  // The member: managed tags come off at the next full run; never unsubscribed or deleted.
+  expect((await db.prisma.reconcileGap.findMany({ where: { passId: pass.id, email } })).map((g) => g.kind)).toEqual(["not_eligible"]);
+  expect(await orderGaps(pass.id)).toEqual([]);
+  const rows = await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } });
+  expect(rows.filter((r) => r.differenceCents !== 0n)).toEqual([]);
+  // Still Odoo's books: the orders count in its net, and as meant for Mailchimp, which holds them.
+  const books = await odooBooksByCurrency(odoo);
+  expect(rows.filter((r) => r.currency === "USD").reduce((n, r) => n + Number(r.odooNetCents), 0)).toBe(books.net.USD);
 });

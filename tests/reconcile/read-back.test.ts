@@ -4,6 +4,7 @@ import { exportGapsCsv } from "@/lib/console/reconcile/export-gaps";
 import { gapFilterSchema } from "@/lib/console/reconcile/gap-filter";
 import { listGaps } from "@/lib/console/reconcile/list-gaps";
 import { recordView } from "@/lib/console/reconcile/record-view";
+import { reconcileSummary } from "@/lib/console/reconcile/summary";
 import { ALL_GAP_KINDS } from "@/lib/reconcile/gap-kinds";
 import { readCursor } from "@/lib/sync/run/cursor";
 import { useTestDatabase } from "@/tests/helpers/db";
@@ -92,6 +93,11 @@ describe("read-back", () => {
   });
 
   it("serves the gaps paged, filtered and searched, as CSV, and one record side by side with its history", async () => {
+    // A pass that is running leaves the last result on the page until it succeeds.
+    const running = await db.prisma.reconcilePass.create({ data: { trigger: "test", status: "running", startedAt: new Date() } });
+    expect(await reconcileSummary()).toMatchObject({ shown: { id: passId }, active: { id: running.id, status: "running" } });
+    expect(await listGaps(gapFilterSchema.parse({}))).toMatchObject({ passId, total: 8 });
+    await db.prisma.reconcilePass.delete({ where: { id: running.id } });
     const all = await listGaps(gapFilterSchema.parse({}));
     expect(all).toMatchObject({ passId, total: 8, page: 1 });
     const missing = await listGaps(gapFilterSchema.parse({ kind: "missing", audience: NORTH, sort: "email", dir: "desc" }));
@@ -126,6 +132,10 @@ describe("read-back", () => {
     expect(await world.blacklisted()).toEqual(new Set(["dan.dunn@buyers.io"]));
     // Never toward Mailchimp: Dan is still unsubscribed there.
     expect((await world.members(SOUTH)).find((m) => m.email_address === "dan.dunn@buyers.io")?.status).toBe("unsubscribed");
+    // The record's history tells that story: the opt-out seen by the read-back and its write-back to Odoo.
+    const dan = await recordView("dan.dunn@buyers.io");
+    expect(dan.history.webhooks).toMatchObject([{ listId: SOUTH, source: "reconcile" }]);
+    expect(dan.history.writebacks).toMatchObject([{ audienceId: SOUTH, status: "done" }]);
 
     const after = await t.readBack();
     expect(summary(await t.gaps(after.id))).toEqual([

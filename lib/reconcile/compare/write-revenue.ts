@@ -13,7 +13,8 @@ import { MAILCHIMP_ORDERS_ONCE } from "./orders-once";
  * - cancellations: amount_total of those cancelled orders.
  * - refunds: posted out_refund credit notes linked to a confirmed order (read/odoo-orders.ts), capped at its total.
  * - net = gross - cancellations - refunds; "not for Mailchimp" is the part of it from orders whose buyer no audience
- *   takes (mark-routed-orders.ts): in the books, never sent.
+ *   takes (assign-order-buyers.ts): in the books, never sent. One sent before its buyer left every audience is
+ *   still for Mailchimp (keep-sent-orders.ts).
  * Everything is attributed to the order's month (date_order, UTC), company and currency, credit notes included:
  * it is how Mailchimp holds it (one order_total per order), so the two sides compare month by month.
  *

@@ -9,6 +9,7 @@ import { findGaps } from "../compare/find-gaps";
 import { findOrderGaps } from "../compare/find-order-gaps";
 import { markCountedOrders } from "../compare/orders-once";
 import { assignOrderBuyers } from "../compare/assign-order-buyers";
+import { keepSentOrders } from "../compare/keep-sent-orders";
 import { writeRevenue } from "../compare/write-revenue";
 import { BlacklistStage } from "../read/blacklist";
 import { readExpected } from "../read/expected";
@@ -73,6 +74,7 @@ export async function handlePassJob(deps: PassDeps, { passId }: PassJobData): Pr
     await findGaps(prisma, passId, blacklist.table, active.policy.tags.prefix);
     await assignOrderBuyers(prisma, deps.odoo, passId);
     await markCountedOrders(prisma, passId);
+    await keepSentOrders(prisma, passId);
     await findOrderGaps(prisma, passId, members.orders.stores.map((s) => s.audienceId));
     await writeRevenue(prisma, passId, odooOrders.companies);
     await writeAudienceStats(prisma, passId, audiences);
