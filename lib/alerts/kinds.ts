@@ -17,6 +17,7 @@ export const ALERT_KINDS = {
   consent_approval_waiting: { title: "Consent changes waiting for approval", team: "admin", severity: "warning" },
   webhook_missing: { title: "Audience webhook missing", team: "ops", severity: "warning" },
   webhook_unhealthy: { title: "Audience webhook unhealthy", team: "ops", severity: "warning" },
+  mailchimp_audience_missing: { title: "Routed audience missing in Mailchimp", team: "admin", severity: "critical" },
   mailchimp_merge_fields: { title: "Mailchimp merge field drift", team: "marketing", severity: "warning" },
   odoo_schema_drift: { title: "Odoo schema drift", team: "admin", severity: "critical" },
   store_syncing: { title: "Store left in is_syncing", team: "ops", severity: "warning" },

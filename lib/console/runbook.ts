@@ -104,6 +104,10 @@ export const ALERT_RUNBOOK: Record<AlertKind, AlertRunbookEntry> = {
     means: "The audience's webhook exists but is misconfigured (events off, \"api\" source ticked) or Mailchimp could not be asked.",
     steps: ["In Mailchimp (Audience → Settings → Webhooks) untick \"api\" or delete Bridgeline's webhook.", "Start a run: it registers the webhook as it should be; the next check clears the alert."],
   },
+  mailchimp_audience_missing: {
+    means: "A routing rule sends contacts to an audience Mailchimp does not have (deleted in Mailchimp, or a wrong id in the policy): nothing can be written there, not its members, their managed tags nor its consent webhook, and every run fails those contacts.",
+    steps: ["Read the alert: it names the audience id and the routing rules that use it.", "If the id is wrong, correct it in Settings → Policy (the routing simulator shows where a contact would go). If the audience was deleted, recreate it in Mailchimp and route the rules to its new id.", "Start a full run: it fills the audience, its merge fields and its webhook; the check after it clears the alert."],
+  },
   mailchimp_merge_fields: {
     means: "A merge field Bridgeline fills was retyped in Mailchimp: values would be refused or mangled.",
     steps: ["In Mailchimp (Audience → Settings → Audience fields) delete the retyped field.", "Start a full run: Bridgeline recreates it with the right type; the next check clears the alert."],
