@@ -1,6 +1,7 @@
 /**
  * Every alert kind, with who owns it unless the policy says otherwise (policy.alerts.owners), how bad it is and
- * its runbook entry (lib/console/runbook.ts: ALERT_RUNBOOK has one per kind, a test keeps them in step).
+ * its runbook entry (docs/runbook.md, "Alerts": one "### Title (`kind`)" entry per kind, held to these titles, owners
+ * and severities by tests/alerts/runbook-kinds.test.ts).
  */
 export const TEAMS = ["marketing", "finance", "ops", "admin"] as const;
 export type Team = (typeof TEAMS)[number];
