@@ -60,7 +60,7 @@ export function MonitoringCharts({ view, step, csv }: { view: MonitoringView; st
           </LineChart>
         </Chart>
       )}
-      <Chart title={`Governor queue: calls waiting for one of the 10 connections per key, ${unit}`} testId="chart-queue">
+      <Chart title={`Governor queue: calls waiting for a Mailchimp slot (10 per key), ${unit}`} testId="chart-queue">
         <LineChart data={view.points}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="at" tickFormatter={format} fontSize={11} />
