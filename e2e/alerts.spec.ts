@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { asRole, expect, test } from "./fixtures";
 
 // On the demo business: Odoo gets a company_type value the mapping does not know (what a module upgrade or a
@@ -39,6 +40,12 @@ test.describe("alerts", () => {
     await expect(card.getByRole("button", { name: "Acknowledge" })).toHaveCount(0);
     // For the README (docs/screenshots/alerts.png is copied from here by hand).
     await page.screenshot({ path: test.info().outputPath("alerts.png"), fullPage: false });
+
+    // The Alerts table's CSV, with the page's filter (open): the drift alert is a row of it.
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByTestId("csv-link").click()]);
+    const csv = await readFile((await download.path())!, "utf8");
+    expect(csv.split("\n")[0]).toMatch(/^[a-z_]+(,[a-z_]+)+$/);
+    expect(csv).toContain("res.partner.company_type");
 
     await card.getByRole("link", { name: "Runbook" }).click();
     await expect(page).toHaveURL(/\/runbook#alert-odoo-schema-drift$/);

@@ -1,3 +1,4 @@
+import { readFile } from "node:fs/promises";
 import { asRole, expect, test } from "./fixtures";
 
 // In the "runs" project, after every console spec: a full re-sync must not overlap a spec's own run (a repair).
@@ -29,6 +30,11 @@ test.describe("admin", () => {
     // A full run always checks the audiences' merge fields; what else it sends depends on what changed since.
     await expect(totals).toContainText("GET /lists/{list_id}/merge-fields", { timeout: 30_000 });
     await expect(page.getByTestId("chart-requests").locator(".recharts-bar-rectangle").first()).toBeVisible();
+    // The traffic table's CSV: one row per minute, endpoint and outcome of this run.
+    const [download] = await Promise.all([page.waitForEvent("download"), totals.getByTestId("csv-link").click()]);
+    const [header, ...rows] = (await readFile((await download.path())!, "utf8")).trim().split("\n");
+    expect(header).toBe("minute,endpoint,outcome,calls,wait_ms,max_wait_ms,duration_ms");
+    expect(rows.some((r) => r.includes("GET /lists/{list_id}/merge-fields"))).toBe(true);
     await totals.scrollIntoViewIfNeeded();
     await page.screenshot({ path: test.info().outputPath("run-monitoring.png"), fullPage: true });
     // And the Overview's two-week trend counts them too.

@@ -5,11 +5,13 @@ import { formatCount } from "@/components/format";
 import type { MonitoringView } from "@/lib/console/describe-monitoring";
 
 const COLOURS = ["#4f46e5", "#0891b2", "#059669", "#d97706", "#db2777", "#64748b"];
+const ERROR_COLOURS = ["#dc2626", "#9333ea", "#be123c", "#7c2d12"];
 const tick = (step: "minute" | "day") => (iso: string) => (step === "minute" ? iso.slice(11, 16) : iso.slice(5, 10));
 
 /**
- * Mailchimp calls by endpoint, throttles and errors, the wait for a governed connection and (for a run) records
- * per second, drawn from the worker's per-minute counts. `step` says what one point is.
+ * Mailchimp calls by endpoint, throttles, retries and errors by kind, the governor's queue (calls waiting for a
+ * connection, and their waits) and, for a run, records per second, drawn from the worker's per-minute counts.
+ * `step` says what one point is.
  */
 export function MonitoringCharts({ view, step, csv }: { view: MonitoringView; step: "minute" | "day"; csv?: React.ReactNode }) {
   const format = tick(step);
@@ -31,7 +33,7 @@ export function MonitoringCharts({ view, step, csv }: { view: MonitoringView; st
           ))}
         </BarChart>
       </Chart>
-      <Chart title={`Throttles (429) and errors, ${unit}`} testId="chart-errors">
+      <Chart title={`Throttles (429), retries and errors by kind, ${unit}`} testId="chart-errors">
         <LineChart data={view.points}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="at" tickFormatter={format} fontSize={11} />
@@ -39,20 +41,36 @@ export function MonitoringCharts({ view, step, csv }: { view: MonitoringView; st
           <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
           <Line dataKey="throttles" name="Throttled (429)" stroke="#d97706" dot={dot} isAnimationActive={false} />
-          <Line dataKey="errors" name="Other errors" stroke="#dc2626" dot={dot} isAnimationActive={false} />
+          <Line dataKey="retried" name="Retried" stroke="#64748b" strokeDasharray="4 3" dot={dot} isAnimationActive={false} />
+          {view.errorKinds.length === 0 && <Line dataKey="errors" name="Other errors" stroke="#dc2626" dot={dot} isAnimationActive={false} />}
+          {view.errorKinds.map((k, i) => (
+            <Line key={k} dataKey={(p: { errorsByKind: Record<string, number> }) => p.errorsByKind[k] ?? 0} name={`Error: ${k}`} stroke={ERROR_COLOURS[i % ERROR_COLOURS.length]} dot={dot} isAnimationActive={false} />
+          ))}
         </LineChart>
       </Chart>
-      <Chart title={hasRecords ? `Records per second and wait for a free Mailchimp slot, ${unit}` : `Wait for a free Mailchimp slot (10 per key), ${unit}`} testId="chart-throughput">
+      {hasRecords && (
+        <Chart title={`Records per second, ${unit}`} testId="chart-throughput">
+          <LineChart data={view.points}>
+            <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
+            <XAxis dataKey="at" tickFormatter={format} fontSize={11} />
+            <YAxis fontSize={11} width={50} />
+            <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
+            <Legend wrapperStyle={{ fontSize: 11 }} />
+            <Line dataKey="recordsPerSecond" name="Records / s" stroke="#059669" strokeWidth={2} dot={dot} isAnimationActive={false} />
+          </LineChart>
+        </Chart>
+      )}
+      <Chart title={`Governor queue: calls waiting for a Mailchimp slot (10 per key), ${unit}`} testId="chart-queue">
         <LineChart data={view.points}>
           <CartesianGrid strokeDasharray="3 3" stroke="#e2e8f0" />
           <XAxis dataKey="at" tickFormatter={format} fontSize={11} />
-          {hasRecords && <YAxis yAxisId="records" fontSize={11} width={50} />}
-          <YAxis yAxisId="wait" orientation={hasRecords ? "right" : "left"} fontSize={11} width={60} unit=" ms" />
+          <YAxis yAxisId="queued" fontSize={11} width={50} />
+          <YAxis yAxisId="wait" orientation="right" fontSize={11} width={60} unit=" ms" />
           <Tooltip labelFormatter={(l) => String(l).replace("T", " ").slice(0, 16)} />
           <Legend wrapperStyle={{ fontSize: 11 }} />
-          {hasRecords && <Line yAxisId="records" dataKey="recordsPerSecond" name="Records / s" stroke="#059669" strokeWidth={2} dot={dot} isAnimationActive={false} />}
-          <Line yAxisId="wait" dataKey="avgWaitMs" name="Mean connection wait" stroke="#4f46e5" dot={dot} isAnimationActive={false} />
-          <Line yAxisId="wait" dataKey="maxWaitMs" name="Longest connection wait" stroke="#94a3b8" strokeDasharray="4 3" dot={dot} isAnimationActive={false} />
+          <Line yAxisId="queued" dataKey="queued" name="Calls waiting (mean)" stroke="#0891b2" strokeWidth={2} dot={dot} isAnimationActive={false} />
+          <Line yAxisId="wait" dataKey="avgWaitMs" name="Mean wait" stroke="#4f46e5" dot={dot} isAnimationActive={false} />
+          <Line yAxisId="wait" dataKey="maxWaitMs" name="Longest wait" stroke="#94a3b8" strokeDasharray="4 3" dot={dot} isAnimationActive={false} />
         </LineChart>
       </Chart>
       <section className="rounded-lg border border-slate-200 bg-white p-4" data-testid="endpoint-totals">

@@ -36,7 +36,7 @@ export const SCOPES = {
   consent: scope("consent_writebacks_failed", "consent_approval_waiting"),
   lag: scope("lag_high"),
   odoo: scope("odoo_schema_drift"),
-  mailchimp: scope("webhook_missing", "webhook_unhealthy", "mailchimp_merge_fields"),
+  mailchimp: scope("mailchimp_audience_missing", "webhook_missing", "webhook_unhealthy", "mailchimp_merge_fields"),
   stores: scope("store_syncing"),
 } as const;
 

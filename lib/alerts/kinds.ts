@@ -1,6 +1,7 @@
 /**
  * Every alert kind, with who owns it unless the policy says otherwise (policy.alerts.owners), how bad it is and
- * its runbook entry (lib/console/runbook.ts: ALERT_RUNBOOK has one per kind, a test keeps them in step).
+ * its runbook entry (docs/runbook.md, "Alerts": one "### Title (`kind`)" entry per kind, held to these titles, owners
+ * and severities by tests/alerts/runbook-kinds.test.ts).
  */
 export const TEAMS = ["marketing", "finance", "ops", "admin"] as const;
 export type Team = (typeof TEAMS)[number];
@@ -17,6 +18,7 @@ export const ALERT_KINDS = {
   consent_approval_waiting: { title: "Consent changes waiting for approval", team: "admin", severity: "warning" },
   webhook_missing: { title: "Audience webhook missing", team: "ops", severity: "warning" },
   webhook_unhealthy: { title: "Audience webhook unhealthy", team: "ops", severity: "warning" },
+  mailchimp_audience_missing: { title: "Routed audience missing in Mailchimp", team: "admin", severity: "critical" },
   mailchimp_merge_fields: { title: "Mailchimp merge field drift", team: "marketing", severity: "warning" },
   odoo_schema_drift: { title: "Odoo schema drift", team: "admin", severity: "critical" },
   store_syncing: { title: "Store left in is_syncing", team: "ops", severity: "warning" },

@@ -19,9 +19,18 @@ describe("describeMonitoring", () => {
       row(0, "GET /batches/{batch_id}", "transient", 1),
       row(0, "PUT /lists/{list_id}/members/{subscriber_hash}", "invalid", 3),
     ], { stepMs: MINUTE });
-    expect(view.points[0]).toMatchObject({ calls: 10, throttles: 2, errors: 4, avgWaitMs: 240, maxWaitMs: 1_500 });
+    expect(view.points[0]).toMatchObject({ calls: 10, throttles: 2, errors: 4, errorsByKind: { invalid: 3, transient: 1 }, retried: 3, avgWaitMs: 240, maxWaitMs: 1_500 });
+    expect(view.errorKinds).toEqual(["invalid", "transient"]);
+    // The governor's queue: 2.4 s of waiting in a minute rounds to nobody waiting; 90 s is 1.5 calls on average.
+    expect(view.points[0]!.queued).toBe(0);
+    expect(describeMonitoring([row(0, "POST /batches", "ok", 10, 90_000, 12_000)], { stepMs: MINUTE }).points[0]!.queued).toBe(1.5);
     expect(view.totals).toEqual({ calls: 10, throttles: 2, retried: 3, errorsByKind: { throttle: 2, transient: 1, invalid: 3 }, avgWaitMs: 240, maxWaitMs: 1_500 });
     expect(view.byEndpoint[0]).toEqual({ endpoint: "POST /batches", calls: 6, throttles: 2, errors: 0, avgMs: 100 });
+  });
+
+  it("gives every point each error kind of the view, 0 in the minutes without it", () => {
+    const view = describeMonitoring([row(0, "POST /batches", "transient", 2), row(1, "POST /batches", "ok", 1), row(1, "POST /batches", "throttle", 1)], { stepMs: MINUTE });
+    expect(view.points.map((p) => [p.errorsByKind, p.retried, p.throttles])).toEqual([[{ transient: 2 }, 2, 0], [{ transient: 0 }, 1, 1]]);
   });
 
   it("shows the five busiest endpoints and puts the rest under one key", () => {

@@ -20,8 +20,17 @@ export interface MonitoringPoint {
   throttles: number;
   /** Failed calls that were not throttles, by kind summed. */
   errors: number;
+  /** The same, per kind (every kind of `errorKinds`, 0 when absent). */
+  errorsByKind: Record<string, number>;
+  /** Failed calls of a kind the client retries (throttles and transient failures): each was tried again. */
+  retried: number;
   /** Mean wait for one of the 10 governed connections, ms. */
   avgWaitMs: number;
+  /**
+   * The governor's queue: calls waiting for a connection, on average over the step (their summed waits over the
+   * step's length, Little's law; one decimal).
+   */
+  queued: number;
   maxWaitMs: number;
   /** Members and orders settled per second in the minute (run views only). */
   recordsPerSecond?: number;
@@ -38,6 +47,8 @@ export interface EndpointTotal {
 export interface MonitoringView {
   points: MonitoringPoint[];
   endpoints: string[];
+  /** The failure kinds other than throttles seen in the rows, for a line each. */
+  errorKinds: string[];
   totals: { calls: number; throttles: number; retried: number; errorsByKind: Record<string, number>; avgWaitMs: number; maxWaitMs: number };
   byEndpoint: EndpointTotal[];
 }
@@ -47,6 +58,7 @@ const SHOWN_ENDPOINTS = 5;
 
 const isThrottle = (outcome: string) => outcome === "throttle";
 const isError = (outcome: string) => outcome !== "ok" && !isThrottle(outcome);
+const isRetried = (outcome: string) => outcome !== "ok" && isRetryableKind(outcome as MailchimpErrorKind);
 
 /**
  * Shapes call counts (and, for a run, its settled records) into chart points, one per step from the first to the
@@ -71,7 +83,7 @@ export function describeMonitoring(rows: CallRow[], o: { stepMs: number; records
     if (isThrottle(r.outcome)) throttles += r.calls;
     if (r.outcome !== "ok") {
       errorsByKind[r.outcome] = (errorsByKind[r.outcome] ?? 0) + r.calls;
-      if (isRetryableKind(r.outcome as MailchimpErrorKind)) retried += r.calls;
+      if (isRetried(r.outcome)) retried += r.calls;
     }
   }
   const byEndpoint = [...perEndpoint.values()]
@@ -79,6 +91,7 @@ export function describeMonitoring(rows: CallRow[], o: { stepMs: number; records
     .sort((a, b) => b.calls - a.calls || a.endpoint.localeCompare(b.endpoint));
   const shown = byEndpoint.slice(0, SHOWN_ENDPOINTS).map((e) => e.endpoint);
   const endpoints = byEndpoint.length > SHOWN_ENDPOINTS ? [...shown, OTHER_ENDPOINTS] : shown;
+  const errorKinds = Object.keys(errorsByKind).filter(isError).sort();
 
   const times = [...rows.map((r) => floor(r.bucket)), ...(o.records ?? []).map((r) => floor(r.at))];
   if (o.from) times.push(floor(o.from));
@@ -89,7 +102,7 @@ export function describeMonitoring(rows: CallRow[], o: { stepMs: number; records
     const last = Math.max(...times);
     const index = new Map<number, MonitoringPoint & { waitSum: number }>();
     for (let t = first; t <= last; t += o.stepMs) {
-      const p = { at: new Date(t).toISOString(), calls: 0, byEndpoint: Object.fromEntries(endpoints.map((e) => [e, 0])), throttles: 0, errors: 0, avgWaitMs: 0, maxWaitMs: 0, waitSum: 0,
+      const p = { at: new Date(t).toISOString(), calls: 0, byEndpoint: Object.fromEntries(endpoints.map((e) => [e, 0])), throttles: 0, errors: 0, errorsByKind: Object.fromEntries(errorKinds.map((k) => [k, 0])), retried: 0, avgWaitMs: 0, queued: 0, maxWaitMs: 0, waitSum: 0,
         ...(o.records ? { recordsPerSecond: 0 } : {}) };
       index.set(t, p);
     }
@@ -99,7 +112,11 @@ export function describeMonitoring(rows: CallRow[], o: { stepMs: number; records
       p.calls += r.calls;
       p.byEndpoint[key] = (p.byEndpoint[key] ?? 0) + r.calls;
       if (isThrottle(r.outcome)) p.throttles += r.calls;
-      if (isError(r.outcome)) p.errors += r.calls;
+      if (isError(r.outcome)) {
+        p.errors += r.calls;
+        p.errorsByKind[r.outcome] = (p.errorsByKind[r.outcome] ?? 0) + r.calls;
+      }
+      if (isRetried(r.outcome)) p.retried += r.calls;
       p.waitSum += r.waitMs;
       p.maxWaitMs = Math.max(p.maxWaitMs, r.maxWaitMs);
     }
@@ -108,8 +125,8 @@ export function describeMonitoring(rows: CallRow[], o: { stepMs: number; records
       p.recordsPerSecond = (p.recordsPerSecond ?? 0) + r.records / (o.stepMs / 1000);
     }
     for (const { waitSum, ...p } of index.values()) {
-      points.push({ ...p, avgWaitMs: p.calls ? Math.round(waitSum / p.calls) : 0, ...(p.recordsPerSecond !== undefined ? { recordsPerSecond: Math.round(p.recordsPerSecond * 10) / 10 } : {}) });
+      points.push({ ...p, avgWaitMs: p.calls ? Math.round(waitSum / p.calls) : 0, queued: Math.round((waitSum / o.stepMs) * 10) / 10, ...(p.recordsPerSecond !== undefined ? { recordsPerSecond: Math.round(p.recordsPerSecond * 10) / 10 } : {}) });
     }
   }
-  return { points, endpoints, byEndpoint, totals: { calls, throttles, retried, errorsByKind, avgWaitMs: calls ? Math.round(waitMs / calls) : 0, maxWaitMs } };
+  return { points, endpoints, errorKinds, byEndpoint, totals: { calls, throttles, retried, errorsByKind, avgWaitMs: calls ? Math.round(waitMs / calls) : 0, maxWaitMs } };
 }

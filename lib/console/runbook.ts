@@ -1,4 +1,3 @@
-import type { AlertKind } from "@/lib/alerts/kinds";
 import { DEFAULT_APPROVAL_THRESHOLD, MAX_WRITEBACK_ATTEMPTS, writebackDelayMs } from "@/lib/consent";
 
 export interface RunbookEntry {
@@ -51,69 +50,3 @@ export const RUNBOOK: RunbookEntry[] = [
     a: "Mailchimp allows 10 simultaneous connections per API key. Bridgeline is built to stay under that for all of its workers together; other tools using the same key share the limit, so give Bridgeline its own API key.",
   },
 ];
-
-export interface AlertRunbookEntry {
-  /** What it means, for marketing and ops staff. */
-  means: string;
-  /** The steps to fix it, in order. */
-  steps: string[];
-}
-
-/**
- * One entry per alert kind (lib/alerts/kinds.ts), rendered on the Runbook page under the anchor each alert
- * links to. tests/alerts/runbook-kinds.test.ts fails when a kind has no entry.
- */
-export const ALERT_RUNBOOK: Record<AlertKind, AlertRunbookEntry> = {
-  run_failed: {
-    means: "The last sync run stopped with an error: changes made in Odoo since the previous good run are not in Mailchimp yet.",
-    steps: ["Open Sync runs and the failed run: its error says what stopped it.", "Fix the cause (a connection, the policy, an Odoo field: a schema drift alert names it).", "Start an incremental run; the alert clears when a run succeeds."],
-  },
-  run_stalled: {
-    means: "A run is queued, planning or running, but nothing has moved for longer than the policy's stalledMinutes.",
-    steps: ["Check that at least one worker runs (`npm run worker`) and reaches Postgres, Odoo and Mailchimp.", "A crashed worker's jobs are taken over by a live one about 20 s after its last heartbeat (the run page counts them); if none runs, start one.", "If the run must stop, cancel it from Sync runs; the alert clears when the run moves again or ends."],
-  },
-  exceptions_spike: {
-    means: "One run raised many new exceptions at once (above the policy's exceptionSpikeRate and exceptionSpikeMin): usually one change in Odoo, not many bad records.",
-    steps: ["Open Exceptions and filter by the kind with the most new rows.", "Look for the common cause: an import without emails, a new company with no routing rule, a policy change.", "Fix it at the source; the alert clears after a run without the spike."],
-  },
-  mailchimp_throttled: {
-    means: "Mailchimp answered 429 (too many requests) more often than the policy's throttlesPerRun: Bridgeline retried, but runs get slower.",
-    steps: ["Give Bridgeline a Mailchimp API key of its own: the 10-connection limit is per key, shared with every tool using it.", "Check Sync runs for runs overlapping with other bulk jobs.", "The alert clears after a run with fewer throttles."],
-  },
-  mailchimp_errors: {
-    means: "Mailchimp rejected or failed more records than the policy's errorRate, or many requests needed retrying (5xx, resets).",
-    steps: ["Open the run's batches for Mailchimp's error texts and Exceptions for the rejected members.", "Check Mailchimp's status page for an outage; transient errors clear by themselves.", "The alert clears after a run below the thresholds."],
-  },
-  lag_high: {
-    means: "Reconciliation found an Odoo change older than the policy's lagMinutes that is still not in Mailchimp.",
-    steps: ["Check that the scheduler calls POST /api/cron/sync and that runs succeed (a failed or stalled run has its own alert).", "Start an incremental run; the alert clears at the next read-back after it."],
-  },
-  consent_writebacks_failed: {
-    means: "Opt-outs from Mailchimp could not be written to Odoo's blacklist: these people may still receive Odoo's own mailings.",
-    steps: ["Open Consent: pending and failed write-backs show Odoo's error.", "Check that Odoo is reachable and that Bridgeline's Odoo user may write mail.blacklist.", "Failed write-backs are retried; the alert clears when none is failing."],
-  },
-  consent_approval_waiting: {
-    means: "A batch of consent changes larger than the approval threshold is held until an admin decides.",
-    steps: ["An admin opens Consent → approvals and checks the sample.", "Approve (applied at once) or reject (Odoo keeps its state); the alert clears when nothing waits."],
-  },
-  webhook_missing: {
-    means: "An audience has no Bridgeline webhook (deleted in Mailchimp, or pointing at an old address): unsubscribes reach Odoo only through the slower poll.",
-    steps: ["Check MAILCHIMP_WEBHOOK_SECRET and the public URL (MAILCHIMP_WEBHOOK_BASE_URL or NEXTAUTH_URL).", "Start a run (not a dry run): it registers the webhook.", "Press Check now on Alerts (or wait for the schedule): the alert clears."],
-  },
-  webhook_unhealthy: {
-    means: "The audience's webhook exists but is misconfigured (events off, \"api\" source ticked) or Mailchimp could not be asked.",
-    steps: ["In Mailchimp (Audience → Settings → Webhooks) untick \"api\" or delete Bridgeline's webhook.", "Start a run: it registers the webhook as it should be; the next check clears the alert."],
-  },
-  mailchimp_merge_fields: {
-    means: "A merge field Bridgeline fills was retyped in Mailchimp: values would be refused or mangled.",
-    steps: ["In Mailchimp (Audience → Settings → Audience fields) delete the retyped field.", "Start a full run: Bridgeline recreates it with the right type; the next check clears the alert."],
-  },
-  odoo_schema_drift: {
-    means: "A field the mapping reads changed in Odoo (removed, renamed, retyped, or a selection value added or removed). Runs stop before writing anything until it is fixed.",
-    steps: ["Read the alert: it names the field, what changed and what it is used for.", "Restore the field in Odoo, or change the policy (Settings → Policy) to the new field; a new selection value needs the engine taught how to treat it.", "Press Check now on Alerts: the alert clears, and the next run goes ahead."],
-  },
-  store_syncing: {
-    means: "An e-commerce store has had is_syncing on for longer than the policy allows (alerts.storeSyncingMinutes) while no commerce step runs: Mailchimp sends no order confirmation or abandoned-cart email for it. A commerce step that crashed or was cancelled leaves it on.",
-    steps: ["Start an incremental run: its commerce step switches off every store Bridgeline recorded as syncing.", "A store Bridgeline did not record (another tool's, or switched on by hand): set is_syncing false in Mailchimp, or ask whoever owns it.", "Press Check now on Alerts: the alert clears once Mailchimp reports the store off."],
-  },
-};

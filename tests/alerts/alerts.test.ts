@@ -128,6 +128,39 @@ describe("Mailchimp's side", () => {
     expect((await alertOf("webhook_missing", NORTH)).status).toBe("resolved");
     expect(raised.some((r) => r.kind === "webhook_missing" && r.event === "resolved")).toBe(true);
   });
+  it("a routed audience deleted in Mailchimp is an alert naming its routing rule before the run writes; back again, it resolves", async () => {
+    const before = await baseline();
+    raised.length = 0;
+    const south = world.mcEmu.state.account.lists.get(SOUTH)!;
+    world.mcEmu.state.account.lists.delete(SOUTH);
+    await world.sync("incremental");
+    expect(raised.find((r) => r.kind === "mailchimp_audience_missing" && r.event === "opened")?.writesBefore).toBe(before);
+    const alert = await alertOf("mailchimp_audience_missing", SOUTH);
+    expect(alert).toMatchObject({ status: "open", team: "admin", severity: "critical" });
+    expect(alert.detail).toMatchObject({ rules: ["South"] });
+    expect(alert.title).toContain(SOUTH);
+    // The audience that exists is judged as before: no alert of any kind on it.
+    expect(await db.prisma.alert.count({ where: { subject: NORTH, status: "open" } })).toBe(0);
+
+    world.mcEmu.state.account.lists.set(SOUTH, south);
+    await diagnose(deps);
+    expect((await alertOf("mailchimp_audience_missing", SOUTH)).status).toBe("resolved");
+  });
+
+  it("Bridgeline's webhook with the api source ticked is unhealthy; unticked, the check resolves it", async () => {
+    await baseline();
+    await diagnose(deps);
+    const ours = (await world.mailchimp.webhooks.list(NORTH)).find((w) => w.url === deps.webhookUrl)!;
+    const tick = (api: boolean) => world.mailchimp.webhooks.update(NORTH, ours.id, { url: ours.url, events: ours.events!, sources: { ...ours.sources, api } });
+    await tick(true);
+    await diagnose(deps);
+    const alert = await alertOf("webhook_unhealthy", NORTH);
+    expect(alert).toMatchObject({ status: "open", team: "ops", severity: "warning" });
+    expect(alert.detail).toMatchObject({ status: "api_source_ticked" });
+    await tick(false);
+    await diagnose(deps);
+    expect((await alertOf("webhook_unhealthy", NORTH)).status).toBe("resolved");
+  });
 });
 
 describe("run health", () => {

@@ -3,7 +3,7 @@ import type { AddressInfo } from "node:net";
 import { afterAll, expect, it } from "vitest";
 import { applyConditions } from "@/lib/alerts/apply-conditions";
 import { registerAlertDelivery } from "@/lib/alerts/deliver/deliver-alert";
-import { bossAlertNotifier, ensureAlertQueue } from "@/lib/alerts/deliver/jobs";
+import { ALERT_DELIVER_JOB, bossAlertNotifier, ensureAlertQueue } from "@/lib/alerts/deliver/jobs";
 import type { SlackPayload } from "@/lib/alerts/deliver/slack-payload";
 import { SCOPES } from "@/lib/alerts/evaluate-alerts";
 import { startBoss } from "@/lib/sync/run/queue";
@@ -54,6 +54,11 @@ it("posts {text, blocks} on open, retries after a failure, and posts again on re
   expect(retried?.blocks[0]).toMatchObject({ type: "header", text: { type: "plain_text", text: "Alert: Odoo schema drift" } });
   expect(JSON.stringify(retried?.blocks)).toContain("Remove it from the policy's phone fields.");
   expect(JSON.stringify(retried?.blocks)).toContain("https://bridgeline.example.com/runbook#alert-odoo-schema-drift");
+
+  // The URL is a secret: the queue's record of the delivery (its data, and the attempt's output) never holds it.
+  const stored = await db.prisma.$queryRawUnsafe<Array<{ t: string }>>(`SELECT coalesce(data::text, '') || ' ' || coalesce(output::text, '') AS t FROM pgboss.job WHERE name = $1`, ALERT_DELIVER_JOB);
+  expect(stored).toHaveLength(1);
+  expect(stored.map((r) => r.t).join(" ")).not.toContain("secret-token");
 
   // Held again: updated, not re-opened, so nothing is sent.
   expect(await applyConditions(db.prisma, SCOPES.odoo, [drift], { owners: {} })).toEqual([]);

@@ -1,8 +1,7 @@
 import { ConsolePage, pageMetadata } from "@/components/console-page";
-import { ALERT_KIND_NAMES, ALERT_KINDS, runbookAnchor } from "@/lib/alerts/kinds";
 import { EXCEPTION_KIND_NAMES, EXCEPTION_KINDS, exceptionAnchor } from "@/lib/console/exceptions/kinds";
 import { readRunbookHtml } from "@/lib/console/read-runbook";
-import { ALERT_RUNBOOK, RUNBOOK } from "@/lib/console/runbook";
+import { RUNBOOK } from "@/lib/console/runbook";
 
 export const metadata = pageMetadata("runbook");
 
@@ -10,8 +9,9 @@ const entry = "scroll-mt-6 rounded-lg border border-slate-200 bg-white p-4 targe
 const heading = "mb-3 mt-10 text-lg font-semibold text-slate-900";
 
 /**
- * The operating reference: docs/runbook.md (origins, data flow, owners, checks, keys, restore), then the answers to
- * common questions and one entry per alert and exception kind, each under the anchor its alert or exception links to.
+ * The operating reference: docs/runbook.md (origins, data flow, owners, checks, keys, restore, one entry per alert
+ * kind), then the answers to common questions and one entry per exception kind, each entry under the anchor its
+ * alert or exception links to.
  */
 export default async function RunbookPage() {
   const html = await readRunbookHtml();
@@ -25,19 +25,6 @@ export default async function RunbookPage() {
             <summary className="cursor-pointer font-medium">{e.q}</summary>
             <p className="mt-2 text-sm leading-6 text-slate-600">{e.a}</p>
           </details>
-        ))}
-      </div>
-      <h2 className={heading}>Alerts</h2>
-      <div className="space-y-3">
-        {ALERT_KIND_NAMES.map((kind) => (
-          <section key={kind} id={runbookAnchor(kind)} className={entry}>
-            <h3 className="font-medium">{ALERT_KINDS[kind].title}</h3>
-            <p className="mt-1 text-xs text-slate-500">owner by default: {ALERT_KINDS[kind].team} · {ALERT_KINDS[kind].severity}</p>
-            <p className="mt-2 text-sm leading-6 text-slate-600">{ALERT_RUNBOOK[kind].means}</p>
-            <ol className="mt-2 list-decimal pl-5 text-sm leading-6 text-slate-600">
-              {ALERT_RUNBOOK[kind].steps.map((s) => <li key={s}>{s}</li>)}
-            </ol>
-          </section>
         ))}
       </div>
       <h2 className={heading}>Exceptions</h2>

@@ -1,10 +1,11 @@
 import { auditAudienceWebhooks } from "@/lib/consent/registration/audit-webhooks";
-import type { MailchimpClient } from "@/lib/mailchimp";
+import { MailchimpError, type MailchimpClient } from "@/lib/mailchimp";
 import { mergeFieldsFor, type Policy } from "@/lib/sync/policy";
 import type { AlertCondition } from "../types";
 
 /**
- * Mailchimp's side of the mapping, per routed audience: the engine's merge fields exist with the type it fills
+ * Mailchimp's side of the mapping, per routed audience: the audience exists (deleted, or a policy typo: its
+ * members, managed tags and webhook have nowhere to go), the engine's merge fields exist with the type it fills
  * (a field retyped or deleted by hand makes every batch subscribe fail or drop the value), and the consent webhook
  * is registered and healthy (missing: opt-outs reach Odoo only through the slower poll; "api" ticked: echo loop).
  * webhookUrl undefined (no public URL configured): webhooks are not judged, only merge fields.
@@ -12,8 +13,18 @@ import type { AlertCondition } from "../types";
 export async function diagnoseMailchimp(mailchimp: MailchimpClient, policy: Policy, audienceIds: string[], webhookUrl: string | undefined): Promise<AlertCondition[]> {
   const out: AlertCondition[] = [];
   const wanted = mergeFieldsFor(policy);
+  const present: string[] = [];
   for (const audienceId of audienceIds) {
-    const fields = await mailchimp.mergeFields.list(audienceId);
+    // The merge-field read doubles as the existence check: no request more per audience and diagnosis.
+    const fields = await mailchimp.mergeFields.list(audienceId).catch((err: unknown) => {
+      if (err instanceof MailchimpError && err.kind === "not_found") return null;
+      throw err;
+    });
+    if (fields === null) {
+      out.push(audienceMissing(audienceId, policy));
+      continue;
+    }
+    present.push(audienceId);
     const byTag = new Map(fields.map((f) => [f.tag, f]));
     // A field not there yet is created by the next run; only one whose type takes other values breaks the mapping.
     const wrong = wanted.filter((w) => byTag.has(w.tag) && !typesAgree(w.type, byTag.get(w.tag)?.type));
@@ -27,7 +38,7 @@ export async function diagnoseMailchimp(mailchimp: MailchimpClient, policy: Poli
     }
   }
   if (!webhookUrl) return out;
-  for (const audit of await auditAudienceWebhooks(mailchimp, audienceIds, webhookUrl)) {
+  for (const audit of await auditAudienceWebhooks(mailchimp, present, webhookUrl)) {
     if (audit.status === "ok") continue;
     const missing = audit.status === "missing" || audit.status === "wrong_url";
     out.push({
@@ -41,6 +52,16 @@ export async function diagnoseMailchimp(mailchimp: MailchimpClient, policy: Poli
     });
   }
   return out;
+}
+
+function audienceMissing(audienceId: string, policy: Policy): AlertCondition {
+  const rules = policy.routing.rules.filter((r) => r.audienceId === audienceId).map((r) => `"${r.name}"`);
+  return {
+    kind: "mailchimp_audience_missing", subject: audienceId, title: `Audience ${audienceId} does not exist in Mailchimp`,
+    message: `Routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")} send${rules.length > 1 ? "" : "s"} contacts to audience ${audienceId}, which Mailchimp does not know (deleted, or a wrong id): its members, managed tags and consent webhook cannot be written, and its contacts fail in every run.`,
+    action: `Put the right audience id in Settings → Policy (routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")}), or recreate the audience in Mailchimp and route to its new id; then start a full run.`,
+    facts: { audienceId, rules: policy.routing.rules.filter((r) => r.audienceId === audienceId).map((r) => r.name) },
+  };
 }
 
 /**
