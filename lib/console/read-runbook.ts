@@ -2,6 +2,7 @@ import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { marked, type Tokens } from "marked";
 import { isAlertKind, runbookAnchor, type AlertKind } from "@/lib/alerts/kinds";
+import { exceptionAnchor, isExceptionKind } from "./exceptions/kinds";
 
 /** The operating reference kept in the repository, as Markdown (docs/runbook.md). */
 export const RUNBOOK_MARKDOWN = "docs/runbook.md";
@@ -10,8 +11,8 @@ export const readRunbookMarkdown = (root = process.cwd()) => readFile(path.join(
 
 /**
  * docs/runbook.md as HTML for the Runbook page. The file is the repository's own (never user input), so its HTML
- * is rendered as is; headings get ids so sections can be linked, and each alert kind's entry (a "### Title
- * (`kind`)" heading and what follows it) becomes a section under the anchor its alerts link to.
+ * is rendered as is; headings get ids so sections can be linked, and each alert or exception kind's entry (a
+ * "### Title (`kind`)" heading and what follows it) becomes a section under the anchor its alerts or exceptions link to.
  */
 export async function readRunbookHtml(root = process.cwd()): Promise<string> {
   // The page has its own title: the file's (for reading it in the repository) is left out.
@@ -22,16 +23,17 @@ export async function readRunbookHtml(root = process.cwd()): Promise<string> {
     .split(/(?=<h[123][ >])/)
     .map((chunk) => {
       const kind = /^<h3>[^<]*\(<code>([a-z_]+)<\/code>\)<\/h3>/.exec(chunk)?.[1];
-      return kind && isAlertKind(kind) ? `<section id="${runbookAnchor(kind)}" class="runbook-entry">${chunk}</section>` : chunk;
+      const anchor = !kind ? undefined : isAlertKind(kind) ? runbookAnchor(kind) : isExceptionKind(kind) ? exceptionAnchor(kind) : undefined;
+      return anchor ? `<section id="${anchor}" class="runbook-entry">${chunk}</section>` : chunk;
     })
     .join("");
 }
 
 const slug = (text: string) => text.toLowerCase().replace(/&[a-z]+;/g, "").replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "");
 
-export interface AlertRunbookEntry {
+export interface RunbookEntry {
   title: string;
-  /** From the "Owner by default: <team> · <severity>" line. */
+  /** From the "Owner by default: <team> · <severity>" line (exceptions have no severity). */
   owner: string;
   severity: string;
   /** What it means, for marketing and ops staff. */
@@ -40,17 +42,17 @@ export interface AlertRunbookEntry {
   steps: string[];
 }
 
-/** The alert entries of the runbook's Markdown, by kind: what tests/alerts/runbook-kinds.test.ts holds to the kinds. */
-export function alertRunbookEntries(markdown: string): Partial<Record<AlertKind | string, AlertRunbookEntry>> {
-  const out: Record<string, AlertRunbookEntry> = {};
-  let current: AlertRunbookEntry | null = null;
+/** The alert and exception entries of the runbook's Markdown, by kind: what tests/alerts/runbook-kinds.test.ts holds to the kinds. */
+export function runbookEntries(markdown: string): Partial<Record<AlertKind | string, RunbookEntry>> {
+  const out: Record<string, RunbookEntry> = {};
+  let current: RunbookEntry | null = null;
   for (const token of marked.lexer(markdown)) {
     if (token.type === "heading") {
       const m = (token as Tokens.Heading).depth === 3 ? /^(.*) \(`([a-z_]+)`\)$/.exec((token as Tokens.Heading).text) : null;
       current = m ? (out[m[2]!] = { title: m[1]!, owner: "", severity: "", means: "", steps: [] }) : null;
     } else if (current && token.type === "paragraph") {
-      const owner = /^Owner by default: (\w+) · (\w+)$/.exec((token as Tokens.Paragraph).text);
-      if (owner) [current.owner, current.severity] = [owner[1]!, owner[2]!];
+      const owner = /^Owner by default: (\w+)(?: · (\w+))?$/.exec((token as Tokens.Paragraph).text);
+      if (owner) [current.owner, current.severity] = [owner[1]!, owner[2] ?? ""];
       else current.means = [current.means, (token as Tokens.Paragraph).text].filter(Boolean).join("\n\n");
     } else if (current && token.type === "list") {
       current.steps.push(...(token as Tokens.List).items.map((i) => i.text));

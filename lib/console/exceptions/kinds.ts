@@ -1,9 +1,10 @@
 import type { ExceptionKind } from "@/lib/sync/types";
 
 /**
- * What each exception kind means to the person fixing it, and where the fix happens. Typed by the engine's own
- * list of kinds, so a new kind without an entry does not compile; the Runbook page renders these under
- * `exceptionAnchor(kind)`, which each exception links to.
+ * Each exception kind's title and one-line fix, shown on its card. Typed by the engine's own list of kinds, so a
+ * new kind without one does not compile. The full entry (what it means, who owns it, the steps) is in
+ * docs/runbook.md under the same title, rendered under `exceptionAnchor(kind)`, which each card links to; a test
+ * fails when a kind has no entry there.
  */
 export const EXCEPTION_KINDS: Record<ExceptionKind, { title: string; fix: string }> = {
   missing_email: { title: "No email", fix: "Add an email to the contact in Odoo, or leave it: it will not be sent." },
@@ -40,7 +41,7 @@ export const EXCEPTION_KINDS: Record<ExceptionKind, { title: string; fix: string
 };
 
 export const EXCEPTION_KIND_NAMES = Object.keys(EXCEPTION_KINDS) as ExceptionKind[];
-const isExceptionKind = (kind: string): kind is ExceptionKind => kind in EXCEPTION_KINDS;
+export const isExceptionKind = (kind: string): kind is ExceptionKind => kind in EXCEPTION_KINDS;
 
 export function describeKind(kind: string) {
   return isExceptionKind(kind) ? EXCEPTION_KINDS[kind] : { title: kind.replaceAll("_", " "), fix: "" };
