@@ -1,15 +1,8 @@
 import { isRetryableKind, type MailchimpErrorKind } from "@/lib/mailchimp";
+import type { CallStatRow } from "@/lib/metrics/call-stats";
 
-/** A mailchimp_call_stats row as the console reads it. */
-export interface CallRow {
-  bucket: Date;
-  endpoint: string;
-  outcome: string;
-  calls: number;
-  waitMs: number;
-  maxWaitMs: number;
-  durationMs: number;
-}
+/** A mailchimp_call_stats row as the console reads it (the run is already chosen). */
+export type CallRow = Omit<CallStatRow, "runId">;
 
 export interface MonitoringPoint {
   /** Start of the minute (or day), ISO. */
