@@ -2,7 +2,6 @@
  * `npm run demo`: the whole product on one machine with nothing configured: embedded Postgres, a
  * production build of the console, and one demo user per role whose passwords are printed once.
  */
-import { existsSync, rmSync } from "node:fs";
 import path from "node:path";
 import { ensureDemoUsers } from "@/lib/auth/users";
 import { createPrisma } from "@/lib/db/client";
@@ -12,6 +11,7 @@ import { getEnv, resetEnvCache } from "@/lib/env";
 import { readOrCreateSecret } from "@/lib/read-or-create-secret";
 import { onShutdown, shutdown, shutdownWhenLost } from "./lib/lifecycle";
 import { DEMO_AUDIENCES_FIXTURE, startEmulators } from "./lib/emulators";
+import { prepareEmulatorState } from "./lib/prepare-emulator-state";
 import { ensureDemoPolicy, forgetEmulatedSyncState, runInitialSync, unsubscribeExample } from "./lib/demo-sync";
 import { buildIsFresh, runNextBuild, startNextServer } from "./lib/next-server";
 
@@ -32,11 +32,7 @@ async function main() {
   }
   // The demo's Odoo and Mailchimp: the emulators, as their own processes, unless real ones are configured.
   // Their state lives under .data/emulators, so a restarted demo continues where it left off; --fresh starts over.
-  const stateDir = path.join(env.BRIDGELINE_DATA_DIR, "emulators");
-  const odooState = path.join(stateDir, "odoo.json");
-  const mailchimpState = path.join(stateDir, "mailchimp.json");
-  if (process.argv.includes("--fresh")) rmSync(stateDir, { recursive: true, force: true });
-  const continuing = existsSync(odooState) && existsSync(mailchimpState);
+  const { dir: stateDir, odoo: odooState, mailchimp: mailchimpState, continuing } = prepareEmulatorState(env.BRIDGELINE_DATA_DIR, process.argv);
   const emulators =
     env.ODOO_URL || env.MAILCHIMP_API_KEY
       ? undefined

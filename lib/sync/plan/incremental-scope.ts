@@ -49,11 +49,13 @@ export async function incrementalScope(odoo: OdooClient, o: IncrementalOptions):
     for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
       commercial.add(p.commercial_partner_id?.id ?? p.id);
   const changed = await changedEligibility(odoo, since);
+  // An address blacklisted or released (or now an employee's) is decided whole too: its holders are read below,
+  // and when nothing else changed no family of theirs is in `commercial` yet for syncedEmailsOf to find it.
+  const departureEmails = new Set<string>(changed.emails);
   for (const email of changed.emails) extraEmails.add(email);
   for (const chunk of chunks(changed.partnerIds, o.pageSize))
     for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
       commercial.add(p.commercial_partner_id?.id ?? p.id);
-  const departureEmails = new Set<string>();
   await addSameEmailFamilies(odoo, commercial, o.pageSize, extraEmails, async (partnerIds) => {
     const synced = (await o.syncedEmailsOf?.(partnerIds)) ?? [];
     for (const email of synced) departureEmails.add(email);

@@ -85,6 +85,18 @@ describe("plan job", () => {
     expect((await db.prisma.syncCursor.findUniqueOrThrow({ where: { key: "odoo.partners" } })).value).toBe(cursorTo.toISOString());
   });
 
+  it("drops the emails and names of earlier runs' summaries whose retention has passed as it stores a plan", async () => {
+    const planner = (until: string) => ({ samples: { new: [{ audienceId: mc.listId, partnerIds: [7] }] }, sampleDetails: { new: [{ email: "gone@shopper.org" }] }, sampleDetailsUntil: until });
+    const stored = (until: string) => ({ mode: "full" as const, trigger: "test", status: "succeeded" as const, summary: { plan: { planner: planner(until) } } });
+    const expired = await db.prisma.syncRun.create({ data: stored("2026-01-01T00:00:00.000Z") });
+    const kept = await db.prisma.syncRun.create({ data: stored("2999-01-01T00:00:00.000Z") });
+    const { runId } = await requestRun(db.prisma, { mode: "incremental", trigger: "test" }, queue);
+    rt.runtime.planner = handPlanner(1);
+    await handlePlanJob(rt.runtime, { runId });
+    expect(((await getRun(expired.id)).summary as { plan: { planner: object } }).plan.planner).toEqual({ samples: planner("").samples });
+    expect(((await getRun(kept.id)).summary as { plan: { planner: object } }).plan.planner).toMatchObject({ sampleDetails: planner("").sampleDetails });
+  });
+
   it("keeps the planner's progress on the run, and the progress bars end full once every batch is settled", async () => {
     const { runId } = await requestRun(db.prisma, { mode: "full", trigger: "test" }, queue);
     const hand = handPlanner(2);
