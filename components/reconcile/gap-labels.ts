@@ -25,7 +25,7 @@ export function describeGap(kind: string, detail: Record<string, unknown>): stri
     case "missing":
       return CAUSES[String(detail.cause)] ?? "not in Mailchimp";
     case "not_eligible":
-      return `${detail.blacklistedInOdoo ? "blacklisted in Odoo; " : ""}managed tags come off at the next full run (never unsubscribed)`;
+      return `${detail.blacklistedInOdoo ? "blacklisted in Odoo; " : ""}managed tags come off at the next run that sees it (a full run always does) or a repair; never unsubscribed`;
     case "merge_drift": {
       const fields = (detail.fields ?? {}) as Record<string, { odoo: unknown; mailchimp: unknown }>;
       const diffs = Object.entries(fields).map(([f, v]) => `${f} is ${show(v.mailchimp)} in Mailchimp, ${show(v.odoo)} in Odoo`);

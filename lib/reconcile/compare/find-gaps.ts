@@ -29,7 +29,7 @@ function gapQueries(blacklist: string): string[] {
        FROM ${E} e
        LEFT JOIN sync_records r ON r.audience_id = e.audience_id AND r.email = e.email
        WHERE r.last_status IS DISTINCT FROM 'exception' AND NOT EXISTS (SELECT 1 FROM reconcile_members m WHERE m.pass_id = $1::uuid AND m.audience_id = e.audience_id AND m.email = e.email)) g`,
-    // Ours, still in Mailchimp, no longer routed here: the next full run (or a repair) removes its managed tags.
+    // Ours, still in Mailchimp, no longer routed here: the next run that sees the departure (or a repair) removes its managed tags.
     `${insert("not_eligible")} (
        SELECT m.audience_id, m.email, r.partner_ids, jsonb_build_object(
          'memberStatus', m.status, 'appliedTags', to_jsonb(r.applied_tags), 'blacklistedInOdoo', b.email IS NOT NULL,
