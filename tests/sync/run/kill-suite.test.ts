@@ -178,9 +178,13 @@ describe("kill suite", () => {
           const row = await w.db.prisma.syncWorker.findUniqueOrThrow({ where: { id: workerId } });
           const victim = w.workers.find((p) => p.child.pid === row.pid && p.child.exitCode === null && p.child.signalCode === null);
           if (victim) {
-            const claims = (await w.db.prisma.syncJobClaim.findMany({ where: { workerId } })).map((c) => c.jobId);
+            const exited = new Promise((r) => victim.child.once("exit", r));
             victim.child.kill("SIGKILL");
-            kills.push({ kind, workerId, at: Date.now(), claims });
+            const at = Date.now();
+            await exited;
+            // What it held when it died: a claim read before the kill may belong to a job it finished meanwhile.
+            const claims = (await w.db.prisma.syncJobClaim.findMany({ where: { workerId } })).map((c) => c.jobId);
+            kills.push({ kind, workerId, at, claims });
             done[kind] += 1;
             w.spawn();
             nextKillAt = Date.now() + 400 + random() * 1200;
