@@ -55,12 +55,13 @@ export async function diagnoseMailchimp(mailchimp: MailchimpClient, policy: Poli
 }
 
 function audienceMissing(audienceId: string, policy: Policy): AlertCondition {
-  const rules = policy.routing.rules.filter((r) => r.audienceId === audienceId).map((r) => `"${r.name}"`);
+  const names = policy.routing.rules.filter((r) => r.audienceId === audienceId).map((r) => r.name);
+  const rules = names.map((n) => `"${n}"`);
   return {
     kind: "mailchimp_audience_missing", subject: audienceId, title: `Audience ${audienceId} does not exist in Mailchimp`,
     message: `Routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")} send${rules.length > 1 ? "" : "s"} contacts to audience ${audienceId}, which Mailchimp does not know (deleted, or a wrong id): its members, managed tags and consent webhook cannot be written, and its contacts fail in every run.`,
     action: `Put the right audience id in Settings → Policy (routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")}), or recreate the audience in Mailchimp and route to its new id; then start a full run.`,
-    facts: { audienceId, rules: policy.routing.rules.filter((r) => r.audienceId === audienceId).map((r) => r.name) },
+    facts: { audienceId, rules: names },
   };
 }
 
