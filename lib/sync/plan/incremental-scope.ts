@@ -45,17 +45,13 @@ export async function incrementalScope(odoo: OdooClient, o: IncrementalOptions):
   const moves = [["move_type", "in", ["out_invoice", "out_refund"]]] as [string, string, unknown][];
   for await (const { records } of odoo.changedSince("account.move", { ...since, fields: ["commercial_partner_id"], domain: moves }))
     for (const m of parsePage(withCommercial, "account.move", records)) if (m.commercial_partner_id) commercial.add(m.commercial_partner_id.id);
-  for (const chunk of chunks([...orderPartners], o.pageSize))
-    for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
-      commercial.add(p.commercial_partner_id?.id ?? p.id);
+  await addCommercialOf(odoo, [...orderPartners], o.pageSize, commercial);
   const changed = await changedEligibility(odoo, since);
   // An address blacklisted or released (or now an employee's) is decided whole too: its holders are read below,
   // and when nothing else changed no family of theirs is in `commercial` yet for syncedEmailsOf to find it.
   const departureEmails = new Set<string>(changed.emails);
   for (const email of changed.emails) extraEmails.add(email);
-  for (const chunk of chunks(changed.partnerIds, o.pageSize))
-    for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
-      commercial.add(p.commercial_partner_id?.id ?? p.id);
+  await addCommercialOf(odoo, changed.partnerIds, o.pageSize, commercial);
   await addSameEmailFamilies(odoo, commercial, o.pageSize, extraEmails, async (partnerIds) => {
     const synced = (await o.syncedEmailsOf?.(partnerIds)) ?? [];
     for (const email of synced) departureEmails.add(email);
@@ -70,14 +66,8 @@ export async function incrementalScope(odoo: OdooClient, o: IncrementalOptions):
  */
 export async function targetScope(odoo: OdooClient, o: { partnerIds: number[]; emails: string[]; pageSize: number }): Promise<number[]> {
   const commercial = new Set<number>();
-  for (const chunk of chunks(o.partnerIds, o.pageSize))
-    for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
-      commercial.add(p.commercial_partner_id?.id ?? p.id);
-  for (const chunk of chunks(o.emails, o.pageSize)) {
-    const domain = [["email_normalized", "in", chunk]] as [string, string, unknown][];
-    for await (const page of odoo.pages("res.partner", { fields: ["commercial_partner_id"], domain, pageSize: o.pageSize, activeTest: false }))
-      for (const p of parsePage(withCommercial, "res.partner", page)) commercial.add(p.commercial_partner_id?.id ?? p.id);
-  }
+  await addCommercialOf(odoo, o.partnerIds, o.pageSize, commercial);
+  await addHoldersOf(odoo, o.emails, o.pageSize, commercial);
   await addSameEmailFamilies(odoo, commercial, o.pageSize);
   return [...commercial].sort((a, b) => a - b);
 }
@@ -102,7 +92,19 @@ async function addSameEmailFamilies(
       for (const email of (await onFamilyPartners?.(rows.map((p) => p.id))) ?? []) emails.add(email);
     }
   }
-  for (const chunk of chunks([...emails], pageSize)) {
+  await addHoldersOf(odoo, [...emails], pageSize, commercial);
+}
+
+/** Adds the commercial partner of each partner id (a partner without one is its own). */
+async function addCommercialOf(odoo: OdooClient, partnerIds: number[], pageSize: number, commercial: Set<number>): Promise<void> {
+  for (const chunk of chunks(partnerIds, pageSize))
+    for (const p of parsePage(withCommercial, "res.partner", await odoo.read("res.partner", chunk, ["commercial_partner_id"], { activeTest: false })))
+      commercial.add(p.commercial_partner_id?.id ?? p.id);
+}
+
+/** Adds the commercial partner of every partner, archived too, holding one of the normalised emails. */
+async function addHoldersOf(odoo: OdooClient, emails: string[], pageSize: number, commercial: Set<number>): Promise<void> {
+  for (const chunk of chunks(emails, pageSize)) {
     const domain = [["email_normalized", "in", chunk]] as [string, string, unknown][];
     for await (const page of odoo.pages("res.partner", { fields: ["commercial_partner_id"], domain, pageSize, activeTest: false }))
       for (const p of parsePage(withCommercial, "res.partner", page)) commercial.add(p.commercial_partner_id?.id ?? p.id);
