@@ -198,6 +198,9 @@ it("keeps the orders of a buyer who opted out: neither extra in Mailchimp nor a 
   expect(rows.filter((r) => r.currency === "USD").reduce((n, r) => n + Number(r.odooNetCents), 0)).toBe(books.net.USD);
 });
 
+/** Customers of buyers who left every audience in these tests. */
+const departed = new Set<string>();
+
 it("keeps a departed buyer's orders money-true: a credit note and a cancellation in Odoo reach their orders, never their member", async () => {
   // Another B2C buyer with two open orders opts out; the opt-out reaches Odoo's blacklist and the next run sees it.
   const b2c = [...mc.state.account.stores.values()].find((s) => s.list_id === sf_b2c && s.orders.size > 0)!;
@@ -205,6 +208,7 @@ it("keeps a departed buyer's orders money-true: a credit note and a cancellation
   for (const o of b2c.orders.values()) if (o.financial_status === "paid") byCustomer.set(String(o.customer_id), [...(byCustomer.get(String(o.customer_id)) ?? []), o]);
   const [customerId, [refunded, cancelled]] = [...byCustomer.entries()].find(([, os]) => os.length >= 2)! as [string, [Record<string, unknown>, Record<string, unknown>]];
   const email = (b2c.customers.get(customerId) as unknown as { email_address: string }).email_address;
+  departed.add(customerId);
   await odoo.create("mail.blacklist", [{ email }]);
   expect((await sync("incremental")).status).toBe("succeeded");
   const members = mc.state.account.lists.get(sf_b2c)!.members;
@@ -250,4 +254,31 @@ it("keeps a departed buyer's orders money-true: a credit note and a cancellation
   const quiet = await writes();
   expect((await sync("incremental")).status).toBe("succeeded");
   expect(await writes()).toBe(quiet);
+});
+
+it("repairs a total gap on a departed buyer's order with an update of that order alone, never touching the member", async () => {
+  // The order a departed buyer's credit note lowered (the previous test), set back behind the engine's back.
+  const kept = (await db.prisma.commerceRecord.findMany({ where: { kind: "order" } })).map((r) => ({ r, o: mc.state.account.stores.get(r.storeId)?.orders.get(r.recordId) }))
+    .find(({ o }) => o && o.financial_status === "paid" && Number(o.order_total) > 1 && departed.has(String(o.customer_id)))!;
+  const { storeId } = kept.r;
+  const order = kept.o!;
+  const total = Number(order.order_total);
+  const store = mc.state.account.stores.get(storeId)!;
+  const customer = JSON.stringify(store.customers.get(String(order.customer_id)));
+  const members = JSON.stringify([...mc.state.account.lists.get(store.list_id)!.members.values()]);
+  await mcApi("PATCH", `/ecommerce/stores/${storeId}/orders/${String(order.id)}`, { order_total: 1 });
+  let pass = await readBack();
+  expect(await orderGaps(pass.id)).toEqual([`order_total ${String(order.id)}`]);
+
+  const queue = recordingQueue();
+  expect(await requestRepair(db.prisma, { kind: "order_total", subject: String(order.id) }, queue)).toMatchObject({ route: "commerce", records: 1 });
+  const run = await drive(queue, queue.plans.at(-1)!);
+  expect(run.status).toBe("succeeded");
+  expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 1, ordersCreated: 0, failed: 0 });
+  expect(store.orders.get(String(order.id))).toMatchObject({ order_total: total, customer_id: order.customer_id });
+  expect(JSON.stringify(store.customers.get(String(order.customer_id)))).toBe(customer);
+  expect(JSON.stringify([...mc.state.account.lists.get(store.list_id)!.members.values()])).toBe(members);
+  pass = await readBack();
+  expect(await orderGaps(pass.id)).toEqual([]);
+  expect((await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } })).filter((r) => r.differenceCents !== 0n)).toEqual([]);
 });
