@@ -1,6 +1,7 @@
 import { afterAll, expect, it } from "vitest";
 import { put } from "@/emulators/odoo/data/put";
 import { parseOrderId, parseStoreId } from "@/lib/commerce/ids";
+import { STORE_GONE } from "@/lib/commerce/run-commerce";
 import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { startDemoBusiness } from "@/tests/helpers/demo-business";
@@ -281,4 +282,30 @@ it("repairs a total gap on a departed buyer's order with an update of that order
   pass = await readBack();
   expect(await orderGaps(pass.id)).toEqual([]);
   expect((await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } })).filter((r) => r.differenceCents !== 0n)).toEqual([]);
+});
+
+it("reports a departed buyer's order whose store is gone from Mailchimp, and creates neither the store nor the buyer again", async () => {
+  const kept = (await db.prisma.commerceRecord.findMany({ where: { kind: "order" } })).map((r) => ({ r, o: mc.state.account.stores.get(r.storeId)?.orders.get(r.recordId) }))
+    .find(({ o }) => o && o.financial_status === "paid" && departed.has(String(o.customer_id)))!;
+  const { storeId, recordId } = kept.r;
+  const listId = mc.state.account.stores.get(storeId)!.list_id;
+  await mcApi("DELETE", `/ecommerce/stores/${storeId}`);
+  const members = JSON.stringify([...mc.state.account.lists.get(listId)!.members.values()]);
+  // Odoo credits the order again after someone deleted the store.
+  const so = demo.odooEmu.store.get("sale.order", parseOrderId(recordId)!)! as unknown as Record<string, number | string>;
+  const now = Math.floor(Date.now() / 1000) + 10;
+  put(demo.odooEmu.store, "account.move", { move_type: "out_refund", state: "posted", partner_id: so.partner_id!, commercial_partner_id: so.partner_id!,
+    date: "2025-11-02", invoice_origin: so.name!, company_id: so.company_id!, currency_id: so.currency_id!,
+    amount_untaxed: 100, amount_tax: 0, amount_total: 100, create_date: now, write_date: now });
+  const run = await sync("incremental");
+  expect(run.status).toBe("succeeded");
+  expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 0, ordersCreated: 0, storesCreated: 0, failed: 1 });
+  expect(mc.state.account.stores.has(storeId)).toBe(false);
+  expect(JSON.stringify([...mc.state.account.lists.get(listId)!.members.values()])).toBe(members);
+  const exception = await db.prisma.syncException.findFirstOrThrow({ where: { kind: "commerce_rejected", detail: { path: ["recordId"], equals: recordId } } });
+  expect(exception).toMatchObject({ status: "open", audienceId: listId });
+  expect((exception.detail as { message: string }).message).toBe(`Order ${String(so.name)}: ${STORE_GONE} (store ${storeId}).`);
+  expect(exception.email).toBeNull();
+  // Its hash is kept: the order is still Bridgeline's to report while Odoo changes it.
+  expect(await db.prisma.commerceRecord.count({ where: { storeId, kind: "order", recordId } })).toBe(1);
 });
