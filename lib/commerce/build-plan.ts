@@ -1,6 +1,6 @@
 import type { CustomerInput, OrderInput, OrderLine, ProductInput } from "@/lib/mailchimp";
 import { payloadHash } from "@/lib/sync/plan/canonical-json";
-import { customerIdFor, orderIdFor, orderLineIdFor, productIdFor, storeIdFor, variantIdFor } from "./ids";
+import { customerIdFor, orderIdFor, orderLineIdFor, parseStoreId, productIdFor, storeIdFor, variantIdFor } from "./ids";
 import { fromCents, orderMoney, toCents } from "./order-money";
 import type { CommerceRead } from "./read-odoo";
 import { selectCustomer } from "./select-customer";
@@ -13,12 +13,21 @@ export interface Planned<T> {
   hash: string;
 }
 
-export interface PlannedOrder extends Planned<OrderInput> {
+/** A kept order's body: no customer, so the update can neither move it nor create, touch or re-add its buyer. */
+export type KeptOrderInput = Omit<OrderInput, "customer">;
+
+export interface PlannedOrder extends Planned<OrderInput | KeptOrderInput> {
   name: string;
   partnerId: number;
-  email: string;
+  /** The member it goes to; none for a kept order (its customer is whoever Mailchimp holds it for). */
+  email?: string;
   /** A cancelled order is only ever an update of one Mailchimp already has. */
   cancelled: boolean;
+  /**
+   * An order sent while its buyer was a member, whose family has no member now (build-plan.ts planKeptOrders):
+   * only ever updated (PATCH without a customer), in the store that holds it, never created.
+   */
+  kept: boolean;
 }
 
 export interface StorePlan {
@@ -34,8 +43,10 @@ export interface StorePlan {
 
 export interface CommercePlan {
   stores: Map<string, StorePlan>;
-  /** Orders whose family has no member (the policy left every one of them out): never sent. */
+  /** Orders whose family has no member (the policy left every one of them out) and that no store holds: never sent. */
   noMember: number;
+  /** Orders whose family has no member: planKeptOrders updates those Bridgeline sent before, counts the others. */
+  unrouted: SaleOrder[];
   /** Orders without a product line (sections and notes only): Mailchimp refuses an order without lines. */
   noLines: number;
   /**
@@ -50,36 +61,73 @@ export interface CommercePlan {
  * currency), so one company's or currency's orders never reach another's store.
  */
 export function buildPlan(read: CommerceRead, memberOf: (partnerId: number) => MemberRef | undefined): CommercePlan {
-  const plan: CommercePlan = { stores: new Map(), noMember: 0, noLines: 0, emptied: [] };
+  const plan: CommercePlan = { stores: new Map(), noMember: 0, unrouted: [], noLines: 0, emptied: [] };
   for (const order of read.orders) {
     const commercial = read.commercialOf.get(order.partnerId) ?? order.partnerId;
     const member = selectCustomer(order.partnerId, commercial, read.families.get(commercial) ?? [], memberOf);
     if (!member) {
-      plan.noMember += 1;
+      plan.unrouted.push(order);
       continue;
     }
-    // A line brought to zero quantity sells nothing: skipped like sections and notes.
-    const lines = (read.lines.get(order.id) ?? []).filter((l) => read.products.has(l.productId) && l.quantity > 0);
+    const lines = productLines(read, order);
+    const storeId = storeIdFor(order.companyId, member.audienceId, order.currency);
     if (lines.length === 0) {
       plan.noLines += 1;
-      plan.emptied.push({ storeId: storeIdFor(order.companyId, member.audienceId, order.currency), listId: member.audienceId, orderId: orderIdFor(order.id), name: order.name });
+      plan.emptied.push({ storeId, listId: member.audienceId, orderId: orderIdFor(order.id), name: order.name });
       continue;
     }
-    const store = storeFor(plan, order, member);
+    const store = storeFor(plan, order, storeId, member.audienceId);
     for (const line of lines) addProduct(store, read, read.products.get(line.productId)!);
     const customer: CustomerInput = { id: customerIdFor(member.email), email_address: member.email, opt_in_status: false };
     store.customers.set(customer.id, { id: customer.id, body: customer, hash: payloadHash(customer) });
     const body = orderBody(order, lines, read, customer.id, member.email);
-    store.orders.push({ id: body.id, body, hash: payloadHash(body), name: order.name, partnerId: order.partnerId, email: member.email, cancelled: order.state === "cancel" });
+    store.orders.push({ id: body.id, body, hash: payloadHash(body), name: order.name, partnerId: order.partnerId, email: member.email, cancelled: order.state === "cancel", kept: false });
   }
   return plan;
 }
 
-function storeFor(plan: CommercePlan, order: SaleOrder, member: MemberRef): StorePlan {
-  const storeId = storeIdFor(order.companyId, member.audienceId, order.currency);
+/**
+ * Pure: the orders of buyers who left every audience that Bridgeline sent before (`sentTo`: the stores of their
+ * company and currency whose commerce_records hold them) keep following Odoo there (a cancellation, a credit note,
+ * a line changed), so Mailchimp's revenue stays Odoo's. Each is an update of the order that store holds, without a
+ * customer: the customer it was sent with stays, and no member is created, re-added or touched. An order no store
+ * holds is never sent (counted in noMember); one that lost its last product line is deleted there.
+ */
+export function planKeptOrders(plan: CommercePlan, read: CommerceRead, sentTo: (orderId: string) => readonly string[]): void {
+  for (const order of plan.unrouted) {
+    const stores = sentTo(orderIdFor(order.id)).flatMap((storeId) => {
+      const parts = parseStoreId(storeId);
+      return parts ? [{ storeId, listId: parts.listId }] : [];
+    });
+    if (stores.length === 0) {
+      plan.noMember += 1;
+      continue;
+    }
+    const lines = productLines(read, order);
+    if (lines.length === 0) plan.noLines += 1;
+    for (const { storeId, listId } of stores) {
+      if (lines.length === 0) {
+        plan.emptied.push({ storeId, listId, orderId: orderIdFor(order.id), name: order.name });
+        continue;
+      }
+      const store = storeFor(plan, order, storeId, listId);
+      for (const line of lines) addProduct(store, read, read.products.get(line.productId)!);
+      const { customer: _customer, ...body } = orderBody(order, lines, read, "", "");
+      store.orders.push({ id: body.id, body, hash: payloadHash(body), name: order.name, partnerId: order.partnerId, cancelled: order.state === "cancel", kept: true });
+    }
+  }
+  plan.unrouted = [];
+}
+
+/** The lines Mailchimp takes: a line brought to zero quantity sells nothing, skipped like sections and notes. */
+function productLines(read: CommerceRead, order: SaleOrder): SaleLine[] {
+  return (read.lines.get(order.id) ?? []).filter((l) => read.products.has(l.productId) && l.quantity > 0);
+}
+
+function storeFor(plan: CommercePlan, order: SaleOrder, storeId: string, listId: string): StorePlan {
   let store = plan.stores.get(storeId);
   if (!store) {
-    store = { storeId, companyId: order.companyId, companyName: order.companyName, listId: member.audienceId, currency: order.currency.toUpperCase(), products: new Map(), customers: new Map(), orders: [] };
+    store = { storeId, companyId: order.companyId, companyName: order.companyName, listId, currency: order.currency.toUpperCase(), products: new Map(), customers: new Map(), orders: [] };
     plan.stores.set(storeId, store);
   }
   return store;

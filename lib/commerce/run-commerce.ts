@@ -1,9 +1,10 @@
 import type { Logger } from "pino";
-import type { BatchOperationInput, MailchimpClient, PollOptions, RetryPolicy } from "@/lib/mailchimp";
+import { MailchimpError, withRetry, type BatchOperationInput, type MailchimpClient, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
 import type { OdooClient } from "@/lib/odoo";
 import type { Db } from "@/lib/sync/run/db";
 import type { OrderScope } from "@/lib/sync/run/run-scope";
-import { buildPlan, type CommercePlan, type StorePlan } from "./build-plan";
+import { buildPlan, planKeptOrders, type CommercePlan, type StorePlan } from "./build-plan";
+import { findSentStores } from "./find-sent-stores";
 import { orderIdFor, parseStoreId } from "./ids";
 import { readCommerceChunks, type CommerceRead } from "./read-odoo";
 import { recordWrites } from "./record-writes";
@@ -68,6 +69,8 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
     for await (const read of readCommerceChunks(ctx.odoo, ctx.since, ctx.repair?.resend, ctx.ordersPerChunk)) {
       const byPartner = await findMembersOf(ctx.prisma, buyerFamilies(read));
       const plan = buildPlan(read, (id) => byPartner.get(id));
+      const sent = await findSentStores(ctx.prisma, plan.unrouted);
+      planKeptOrders(plan, read, (orderId) => sent.get(orderId) ?? []);
       summary.skippedNoMember += plan.noMember;
       summary.skippedNoLines += plan.noLines;
       await sendChunk(ctx, summary, step, [...plan.stores.values()], plan.emptied, existing, forced);
@@ -116,8 +119,10 @@ async function sendChunk(
     if (firstPhase.length + orders.length > before) writing.add(store.storeId);
   }
   orders.push(...emptiedOrders(emptied, known));
+  const gone = await goneStores(ctx, stores.filter((s) => writing.has(s.storeId) && s.orders.some((o) => o.kept)));
+  if (gone.size > 0) await refuseInGoneStores(ctx, summary, gone, firstPhase, orders);
   for (const store of stores) {
-    if (!writing.has(store.storeId) || step.opened.has(store.storeId)) continue;
+    if (!writing.has(store.storeId) || step.opened.has(store.storeId) || gone.has(store.storeId)) continue;
     const isNew = !existing.has(store.storeId);
     // Historical loads (full runs, new stores) always run silent; live changes too unless the policy enabled them.
     const quiet = !ctx.settings.liveNotifications || ctx.mode === "full" || isNew || !!ctx.repair;
@@ -130,6 +135,37 @@ async function sendChunk(
     await sendPhase(ctx, summary, step, items);
     if (step.stopped) return;
   }
+}
+
+/** Why nothing is written to a store Mailchimp no longer has (a kept order's, goneStores). */
+export const STORE_GONE = "The store that holds this order is gone from Mailchimp. Its buyer has left every audience, so Bridgeline does not create the store and order again (that would add them back as a customer)";
+
+/**
+ * The stores a chunk would update a departed buyer's order in, that Mailchimp no longer has (someone deleted the
+ * store, and its orders and customers with it): one GET each, only for stores with such an update to send.
+ */
+async function goneStores(ctx: CommerceStepContext, stores: StorePlan[]): Promise<Set<string>> {
+  const gone = new Set<string>();
+  for (const store of stores) {
+    try {
+      await withRetry(() => ctx.client.ecommerce.stores.get(store.storeId), ctx.retry);
+    } catch (err) {
+      if (!(err instanceof MailchimpError && err.kind === "not_found")) throw err;
+      gone.add(store.storeId);
+    }
+  }
+  return gone;
+}
+
+/**
+ * Every write to a gone store becomes a commerce_rejected exception naming the order and the store (its hash is
+ * kept, so it is reported again while Odoo changes it), never a silent skip, and nothing is sent there.
+ */
+async function refuseInGoneStores(ctx: CommerceStepContext, summary: CommerceSummary, gone: Set<string>, ...phases: WriteItem[][]): Promise<void> {
+  const refused = phases.flatMap((items) => items.filter((i) => gone.has(i.storeId)));
+  for (const items of phases) items.splice(0, items.length, ...items.filter((i) => !gone.has(i.storeId)));
+  await recordWrites(ctx.prisma, ctx.runId, refused.map((item) => ({ item, ok: false, reason: `${STORE_GONE} (store ${item.storeId}).`, retryable: false })));
+  summary.failed += refused.length;
 }
 
 /** Writes one phase (cancel is checked before each) and counts its outcomes. */
@@ -203,11 +239,16 @@ function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orde
     if (!was && o.cancelled) continue;
     const { id: _id, ...patch } = o.body;
     const update: BatchOperationInput = { method: "PATCH", path: `${base}/orders/${o.id}`, body: patch };
+    const who = { label: o.name, partnerIds: [o.partnerId], ...(o.email ? { email: o.email } : {}) };
+    // A departed buyer's order is only ever updated where it is, repaired or not: a create would need its customer.
+    if (o.kept) {
+      orders.push({ ...common, ...who, kind: "order", recordId: o.id, hash: o.hash, op: update });
+      continue;
+    }
     // A repaired order may be gone from Mailchimp or still there with other values: create it, or update it
     // when Mailchimp answers that it exists.
     const create: BatchOperationInput = { method: "POST", path: `${base}/orders`, body: o.body };
-    orders.push({ ...common, kind: "order", recordId: o.id, hash: o.hash, label: o.name, email: o.email, partnerIds: [o.partnerId],
-      op: was && !force ? update : create, asUpdate: update });
+    orders.push({ ...common, ...who, kind: "order", recordId: o.id, hash: o.hash, op: was && !force ? update : create, asUpdate: update });
   }
   return unchanged;
 }

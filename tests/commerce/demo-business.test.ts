@@ -1,5 +1,7 @@
 import { afterAll, expect, it } from "vitest";
+import { put } from "@/emulators/odoo/data/put";
 import { parseOrderId, parseStoreId } from "@/lib/commerce/ids";
+import { STORE_GONE } from "@/lib/commerce/run-commerce";
 import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { startDemoBusiness } from "@/tests/helpers/demo-business";
@@ -23,10 +25,11 @@ const { sf_b2b, sf_b2c, chicago, brussels } = demo.audiences;
 afterAll(() => demo.close());
 
 const sync = (mode: "full" | "incremental") => syncInProcess(db.prisma, rt.runtime, mode);
-const writes = async () => {
+const writesByRoute = async () => {
   const s = (await (await fetch(`${mc.baseUrl}/_emulator/stats`)).json()) as { requests: Record<string, number> };
-  return Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")).reduce((n, [, v]) => n + v, 0);
+  return Object.fromEntries(Object.entries(s.requests).filter(([k]) => !k.startsWith("GET")));
 };
+const writes = async () => Object.values(await writesByRoute()).reduce((n, v) => n + v, 0);
 
 it("syncs the demo business's orders and credit notes in both currencies, silently, and then writes nothing", async () => {
   await savePolicy(db.prisma, { ...buildDemoPolicy({ sf_b2b, sf_b2c, chicago, brussels }), commerce: { enabled: true } });
@@ -194,4 +197,115 @@ it("keeps the orders of a buyer who opted out: neither extra in Mailchimp nor a 
   // Still Odoo's books: the orders count in its net, and as meant for Mailchimp, which holds them.
   const books = await odooBooksByCurrency(odoo);
   expect(rows.filter((r) => r.currency === "USD").reduce((n, r) => n + Number(r.odooNetCents), 0)).toBe(books.net.USD);
+});
+
+/** Customers of buyers who left every audience in these tests. */
+const departed = new Set<string>();
+
+it("keeps a departed buyer's orders money-true: a credit note and a cancellation in Odoo reach their orders, never their member", async () => {
+  // Another B2C buyer with two open orders opts out; the opt-out reaches Odoo's blacklist and the next run sees it.
+  const b2c = [...mc.state.account.stores.values()].find((s) => s.list_id === sf_b2c && s.orders.size > 0)!;
+  const byCustomer = new Map<string, Array<Record<string, unknown>>>();
+  for (const o of b2c.orders.values()) if (o.financial_status === "paid") byCustomer.set(String(o.customer_id), [...(byCustomer.get(String(o.customer_id)) ?? []), o]);
+  const [customerId, [refunded, cancelled]] = [...byCustomer.entries()].find(([, os]) => os.length >= 2)! as [string, [Record<string, unknown>, Record<string, unknown>]];
+  const email = (b2c.customers.get(customerId) as unknown as { email_address: string }).email_address;
+  departed.add(customerId);
+  await odoo.create("mail.blacklist", [{ email }]);
+  expect((await sync("incremental")).status).toBe("succeeded");
+  const members = mc.state.account.lists.get(sf_b2c)!.members;
+  const member = [...members.values()].find((m) => m.email_address === email)!;
+  const memberBefore = JSON.stringify(member);
+  const customerBefore = JSON.stringify(b2c.customers.get(customerId));
+
+  // Then Odoo credits part of one of their orders and cancels another (raw rows: cents, epoch seconds).
+  const now = Math.floor(Date.now() / 1000) + 5;
+  const raw = (o: Record<string, unknown>) => demo.odooEmu.store.get("sale.order", parseOrderId(String(o.id))!)! as unknown as Record<string, number | string>;
+  const refundedRaw = raw(refunded);
+  const totalCents = Math.round(Number(refunded.order_total) * 100);
+  const refundCents = Math.round(totalCents / 2);
+  put(demo.odooEmu.store, "account.move", { move_type: "out_refund", state: "posted", partner_id: refundedRaw.partner_id!, commercial_partner_id: refundedRaw.partner_id!,
+    date: "2025-11-01", invoice_origin: refundedRaw.name!, company_id: refundedRaw.company_id!, currency_id: refundedRaw.currency_id!,
+    amount_untaxed: refundCents, amount_tax: 0, amount_total: refundCents, create_date: now, write_date: now });
+  Object.assign(raw(cancelled), { state: "cancel", write_date: now });
+  const before = await writesByRoute();
+  const noticed = mc.state.account.notifications.length;
+  const run = await sync("incremental");
+  expect(run.status).toBe("succeeded");
+  expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 2, ordersCreated: 0, failed: 0 });
+  // Two order PATCHes in a silent store, and nothing written to the member, its customer or the audience.
+  const after = await writesByRoute();
+  expect(Object.fromEntries(Object.entries(after).filter(([k, n]) => n !== (before[k] ?? 0)).map(([k, n]) => [k, n - (before[k] ?? 0)]))).toEqual({
+    "PATCH /ecommerce/stores/{store_id}/orders/{order_id}": 2, "PATCH /ecommerce/stores/{store_id}": 2 });
+  const expectedTotal = (totalCents - refundCents) / 100;
+  expect(b2c.orders.get(String(refunded.id))).toMatchObject({ order_total: expectedTotal, financial_status: "paid", customer_id: customerId });
+  expect(b2c.orders.get(String(cancelled.id))).toMatchObject({ financial_status: "cancelled", customer_id: customerId });
+  expect(b2c.orders.get(String(cancelled.id))!.cancelled_at_foreign).toBeTruthy();
+  expect(JSON.stringify([...members.values()].find((m) => m.email_address === email))).toBe(memberBefore);
+  expect(JSON.stringify(b2c.customers.get(customerId))).toBe(customerBefore);
+  expect(mc.state.account.notifications.slice(noticed)).toEqual([]);
+
+  // The read-back finds no order gap, and Revenue's Odoo and Mailchimp columns agree to the cent.
+  const pass = await readBack();
+  expect(await orderGaps(pass.id)).toEqual([]);
+  const rows = await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } });
+  expect(rows.filter((r) => r.differenceCents !== 0n)).toEqual([]);
+  const books = await odooBooksByCurrency(odoo);
+  expect(rows.filter((r) => r.currency === "USD").reduce((n, r) => n + Number(r.odooNetCents), 0)).toBe(books.net.USD);
+  // And it stays put: the next run writes nothing.
+  const quiet = await writes();
+  expect((await sync("incremental")).status).toBe("succeeded");
+  expect(await writes()).toBe(quiet);
+});
+
+it("repairs a total gap on a departed buyer's order with an update of that order alone, never touching the member", async () => {
+  // The order a departed buyer's credit note lowered (the previous test), set back behind the engine's back.
+  const kept = (await db.prisma.commerceRecord.findMany({ where: { kind: "order" } })).map((r) => ({ r, o: mc.state.account.stores.get(r.storeId)?.orders.get(r.recordId) }))
+    .find(({ o }) => o && o.financial_status === "paid" && Number(o.order_total) > 1 && departed.has(String(o.customer_id)))!;
+  const { storeId } = kept.r;
+  const order = kept.o!;
+  const total = Number(order.order_total);
+  const store = mc.state.account.stores.get(storeId)!;
+  const customer = JSON.stringify(store.customers.get(String(order.customer_id)));
+  const members = JSON.stringify([...mc.state.account.lists.get(store.list_id)!.members.values()]);
+  await mcApi("PATCH", `/ecommerce/stores/${storeId}/orders/${String(order.id)}`, { order_total: 1 });
+  let pass = await readBack();
+  expect(await orderGaps(pass.id)).toEqual([`order_total ${String(order.id)}`]);
+
+  const queue = recordingQueue();
+  expect(await requestRepair(db.prisma, { kind: "order_total", subject: String(order.id) }, queue)).toMatchObject({ route: "commerce", records: 1 });
+  const run = await drive(queue, queue.plans.at(-1)!);
+  expect(run.status).toBe("succeeded");
+  expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 1, ordersCreated: 0, failed: 0 });
+  expect(store.orders.get(String(order.id))).toMatchObject({ order_total: total, customer_id: order.customer_id });
+  expect(JSON.stringify(store.customers.get(String(order.customer_id)))).toBe(customer);
+  expect(JSON.stringify([...mc.state.account.lists.get(store.list_id)!.members.values()])).toBe(members);
+  pass = await readBack();
+  expect(await orderGaps(pass.id)).toEqual([]);
+  expect((await db.prisma.reconcileRevenue.findMany({ where: { passId: pass.id } })).filter((r) => r.differenceCents !== 0n)).toEqual([]);
+});
+
+it("reports a departed buyer's order whose store is gone from Mailchimp, and creates neither the store nor the buyer again", async () => {
+  const kept = (await db.prisma.commerceRecord.findMany({ where: { kind: "order" } })).map((r) => ({ r, o: mc.state.account.stores.get(r.storeId)?.orders.get(r.recordId) }))
+    .find(({ o }) => o && o.financial_status === "paid" && departed.has(String(o.customer_id)))!;
+  const { storeId, recordId } = kept.r;
+  const listId = mc.state.account.stores.get(storeId)!.list_id;
+  await mcApi("DELETE", `/ecommerce/stores/${storeId}`);
+  const members = JSON.stringify([...mc.state.account.lists.get(listId)!.members.values()]);
+  // Odoo credits the order again after someone deleted the store.
+  const so = demo.odooEmu.store.get("sale.order", parseOrderId(recordId)!)! as unknown as Record<string, number | string>;
+  const now = Math.floor(Date.now() / 1000) + 10;
+  put(demo.odooEmu.store, "account.move", { move_type: "out_refund", state: "posted", partner_id: so.partner_id!, commercial_partner_id: so.partner_id!,
+    date: "2025-11-02", invoice_origin: so.name!, company_id: so.company_id!, currency_id: so.currency_id!,
+    amount_untaxed: 100, amount_tax: 0, amount_total: 100, create_date: now, write_date: now });
+  const run = await sync("incremental");
+  expect(run.status).toBe("succeeded");
+  expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 0, ordersCreated: 0, storesCreated: 0, failed: 1 });
+  expect(mc.state.account.stores.has(storeId)).toBe(false);
+  expect(JSON.stringify([...mc.state.account.lists.get(listId)!.members.values()])).toBe(members);
+  const exception = await db.prisma.syncException.findFirstOrThrow({ where: { kind: "commerce_rejected", detail: { path: ["recordId"], equals: recordId } } });
+  expect(exception).toMatchObject({ status: "open", audienceId: listId });
+  expect((exception.detail as { message: string }).message).toBe(`Order ${String(so.name)}: ${STORE_GONE} (store ${storeId}).`);
+  expect(exception.email).toBeNull();
+  // Its hash is kept: the order is still Bridgeline's to report while Odoo changes it.
+  expect(await db.prisma.commerceRecord.count({ where: { storeId, kind: "order", recordId } })).toBe(1);
 });
