@@ -22,7 +22,7 @@ export default defineConfig({
     {
       name: "console",
       testMatch: /.*\.spec\.ts/,
-      testIgnore: /.*\.runs\.spec\.ts/,
+      testIgnore: [/.*\.runs\.spec\.ts/, /.*\.saves-policy\.spec\.ts/],
       dependencies: ["sign-in"],
     },
     // Specs that start whole runs go after the rest: one run at a time, and the console specs start their own.
@@ -30,6 +30,13 @@ export default defineConfig({
       name: "runs",
       testMatch: /.*\.runs\.spec\.ts/,
       dependencies: ["console"],
+    },
+    // Specs that save policy versions go last, alone: while an edited version is in force, every page that names
+    // audiences by their routing rules, the simulator and the runs would see it.
+    {
+      name: "saves-policy",
+      testMatch: /.*\.saves-policy\.spec\.ts/,
+      dependencies: ["runs"],
     },
   ],
 });

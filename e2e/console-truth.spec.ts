@@ -1,3 +1,4 @@
+import { canSeeContactDetails } from "@/lib/auth/roles";
 import { asRole, expect, test } from "./fixtures";
 
 // What the console says about the seeded demo business must be true (issue 10): each page checked with data.
@@ -62,6 +63,34 @@ test.describe("admin", () => {
 
 test.describe("ops", () => {
   test.use(asRole("ops"));
+
+  test("a run page names its sampled contacts to ops; marketing and finance, who may not see contact details, see none of them", async ({ page, browser }) => {
+    await page.goto("/runs");
+    await page.getByRole("row").filter({ hasText: "full" }).filter({ hasText: "cli" }).filter({ hasText: "succeeded" }).first().getByRole("link").click();
+    await expect(page).toHaveURL(/\/runs\/[0-9a-f-]{36}$/);
+    const runUrl = page.url();
+    // The seeding run's samples carry who each one is (lib/auth/roles.ts: CONTACT_DETAIL_ROLES has ops).
+    const sample = page.getByTestId("plan-sample-new").getByRole("listitem").filter({ hasText: "@" }).first();
+    await expect(sample).toContainText(/partner \d+/);
+    const [email, name] = await sample.locator("span").evaluateAll((spans) => spans.slice(0, 2).map((s) => s.textContent ?? ""));
+    expect(email).toMatch(/^[^\s@]+@[^\s@]+$/);
+    expect(name).not.toBe("");
+    expect(name).not.toContain("@");
+
+    // The run pages are admin and ops only; the other roles get a 403 with no sample in it.
+    for (const role of ["marketing", "finance"] as const) {
+      expect(canSeeContactDetails(role)).toBe(false);
+      const other = await browser.newContext({ baseURL: process.env.E2E_BASE_URL, ...asRole(role) });
+      const tab = await other.newPage();
+      const res = await tab.goto(runUrl);
+      expect(res?.status(), role).toBe(403);
+      await expect(tab.getByTestId("current-user")).toContainText(role);
+      const shown = (await tab.locator("body").textContent()) ?? "";
+      expect(shown, role).not.toContain(email);
+      expect(shown, role).not.toContain(name);
+      await other.close();
+    }
+  });
 
   test("Consent: an unsubscribe in Mailchimp comes back and is shown under its audience's name", async ({ page, request }) => {
     // The worker polls every 30 s in the suite; these bounds are for a loaded 2-core machine, not a speed check.

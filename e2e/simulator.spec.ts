@@ -1,8 +1,10 @@
 import { asRole, expect, test } from "./fixtures";
+import { askToDropSanFranciscoB2C } from "./policy-drop";
 
 // Settings → Policy on the demo business (seeded and synced by the global setup): the routing simulator reads a
 // partner from the Odoo emulator and explains it with the engine's own rules; the form edits the policy and shows
-// the diff before anything is saved (nothing is saved here: other specs rely on the demo policy).
+// the diff before anything is saved (nothing is saved here: other specs rely on the demo policy; saving is
+// policy-drop.saves-policy.spec.ts, run after every other spec).
 
 test.describe("routing simulator and policy form", () => {
   test.use(asRole("admin"));
@@ -68,5 +70,13 @@ test.describe("routing simulator and policy form", () => {
     const top = (await page.getByRole("heading", { name: /^Sync policy/ }).boundingBox())!;
     const bottom = (await page.getByRole("button", { name: /^Save 3 changes/ }).boundingBox())!;
     await page.screenshot({ path: test.info().outputPath("policy-form.png"), fullPage: true, clip: { x: 0, y: top.y - 16, width: 1280, height: bottom.y + bottom.height + 16 - (top.y - 16) } });
+  });
+
+  test("the policy-drop guard asks first: its banner says how many of today's members and which audience, and nothing is saved", async ({ page }) => {
+    await page.goto("/settings/policy");
+    const { version } = await askToDropSanFranciscoB2C(page, "e2e: not saved");
+    // Left without "Save anyway": the same version is in force.
+    await page.goto("/settings/policy");
+    await expect(page.getByRole("heading", { name: /^Sync policy/ })).toContainText(`version ${version} in force`);
   });
 });

@@ -86,7 +86,7 @@ export async function evaluateLag(deps: AlertDeps): Promise<void> {
 }
 
 export interface Diagnosis {
-  /** Odoo drift: the findings that must stop a run before it writes. */
+  /** The findings that must stop a run before it writes: Odoo drift, and routed audiences Mailchimp does not have. */
   blocking: AlertCondition[];
   checked: { odoo: boolean; mailchimp: boolean };
 }
@@ -119,7 +119,10 @@ export async function diagnose(deps: AlertDeps, policy?: Policy): Promise<Diagno
       deps.log.warn({ err }, "could not ask Mailchimp for merge fields and webhooks; not checked");
     }
     // Only the audiences routed today are judged: an alert on an audience the policy no longer uses resolves.
-    if (found) await apply(deps, SCOPES.mailchimp, found, p.alerts);
+    if (found) {
+      await apply(deps, SCOPES.mailchimp, found, p.alerts);
+      out.blocking.push(...found.filter((f) => f.kind === "mailchimp_audience_missing"));
+    }
   }
   return out;
 }
@@ -132,7 +135,10 @@ export async function evaluateAll(deps: AlertDeps): Promise<void> {
   await evaluateLag(deps);
 }
 
-/** The text a run fails with when diagnosis found Odoo drift. */
+/** The text a run fails with when diagnosis found Odoo drift or a routed audience missing: what, and what to do. */
 export function blockingMessage(blocking: AlertCondition[]): string {
-  return `Stopped before any write: Odoo's schema no longer matches the mapping (${blocking.map((b) => b.title).join("; ")}). See Alerts.`;
+  const drift = blocking.filter((b) => b.kind === "odoo_schema_drift");
+  const parts = drift.length > 0 ? [`Odoo's schema no longer matches the mapping (${drift.map((b) => b.title).join("; ")}).`] : [];
+  for (const b of blocking) if (b.kind === "mailchimp_audience_missing") parts.push(`${b.title}. ${b.action}`);
+  return `Stopped before any write: ${parts.join(" ")} See Alerts.`;
 }

@@ -2,7 +2,7 @@ import { blockingMessage, diagnose, evaluateRunHealth, evaluateStores, type Aler
 
 /** What the sync runtime calls (lib/sync/run/runtime.ts: Runtime.alerts). */
 export interface AlertHooks {
-  /** Diagnosis (of the active policy) before a run plans or writes anything; a message: the run must fail with it. */
+  /** Diagnosis (of the active policy) before a run plans or writes anything; a message (Odoo drift, a routed audience missing): the run must fail with it. */
   beforeRun(): Promise<string | null>;
   /** After a run ended (or failed before sending): run health. Never throws. */
   afterRun(runId: string): Promise<void>;

@@ -128,23 +128,35 @@ describe("Mailchimp's side", () => {
     expect((await alertOf("webhook_missing", NORTH)).status).toBe("resolved");
     expect(raised.some((r) => r.kind === "webhook_missing" && r.event === "resolved")).toBe(true);
   });
-  it("a routed audience deleted in Mailchimp is an alert naming its routing rule before the run writes; back again, it resolves", async () => {
+  it("a routed audience deleted in Mailchimp stops the run before any write, naming the audience, its rule and the fix; back again, the run goes ahead", async () => {
     const before = await baseline();
     raised.length = 0;
     const south = world.mcEmu.state.account.lists.get(SOUTH)!;
     world.mcEmu.state.account.lists.delete(SOUTH);
-    await world.sync("incremental");
+    // A change in each audience: without the stop, the run would write the North one and try the South one.
+    await world.odoo.write("res.partner", [100, 103], { phone: "+32 470 00 00 99" });
+    const run = await world.sync("incremental");
+    expect(run.status).toBe("failed");
+    expect(run.error).toContain("Stopped before any write");
+    expect(run.error).toContain(`Audience ${SOUTH} does not exist in Mailchimp`);
+    expect(run.error).toContain('routing rule "South"');
+    expect(run.error).toContain("Settings → Policy");
+    expect(run.error).toContain("recreate the audience in Mailchimp");
+    // Not a member, tag, merge field or webhook written, in either audience.
+    expect(writes()).toBe(before);
     expect(raised.find((r) => r.kind === "mailchimp_audience_missing" && r.event === "opened")?.writesBefore).toBe(before);
     const alert = await alertOf("mailchimp_audience_missing", SOUTH);
     expect(alert).toMatchObject({ status: "open", team: "admin", severity: "critical" });
     expect(alert.detail).toMatchObject({ rules: ["South"] });
     expect(alert.title).toContain(SOUTH);
+    expect(await openAlerts("run_failed")).toHaveLength(1);
     // The audience that exists is judged as before: no alert of any kind on it.
     expect(await db.prisma.alert.count({ where: { subject: NORTH, status: "open" } })).toBe(0);
 
     world.mcEmu.state.account.lists.set(SOUTH, south);
-    await diagnose(deps);
+    expect((await world.sync("incremental")).status).toBe("succeeded");
     expect((await alertOf("mailchimp_audience_missing", SOUTH)).status).toBe("resolved");
+    expect(writes()).toBeGreaterThan(before);
   });
 
   it("Bridgeline's webhook with the api source ticked is unhealthy; unticked, the check resolves it", async () => {

@@ -59,8 +59,8 @@ function audienceMissing(audienceId: string, policy: Policy): AlertCondition {
   const rules = names.map((n) => `"${n}"`);
   return {
     kind: "mailchimp_audience_missing", subject: audienceId, title: `Audience ${audienceId} does not exist in Mailchimp`,
-    message: `Routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")} send${rules.length > 1 ? "" : "s"} contacts to audience ${audienceId}, which Mailchimp does not know (deleted, or a wrong id): its members, managed tags and consent webhook cannot be written, and its contacts fail in every run.`,
-    action: `Put the right audience id in Settings → Policy (routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")}), or recreate the audience in Mailchimp and route to its new id; then start a full run.`,
+    message: `Routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")} send${rules.length > 1 ? "" : "s"} contacts to audience ${audienceId}, which Mailchimp does not know (deleted, or a wrong id): its members, managed tags and consent webhook cannot be written, so runs stop before writing anything until it is fixed.`,
+    action: `Fix the routing in Settings → Policy (routing rule${rules.length > 1 ? "s" : ""} ${rules.join(", ")}: the right audience id), or recreate the audience in Mailchimp and route ${rules.length > 1 ? "them" : "it"} to its new id; then start a full run.`,
     facts: { audienceId, rules: names },
   };
 }

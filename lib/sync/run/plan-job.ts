@@ -37,8 +37,10 @@ export async function handlePlanJob(rt: Runtime, { runId }: PlanJobData): Promis
   try {
     const active = await rt.planner.getActivePolicy(rt.prisma);
     if (!active) return await failRun(rt, runId, NO_POLICY_MESSAGE);
-    // Proactive diagnosis: Odoo drift that would break or silently change the mapping stops the run here,
-    // before merge fields, webhooks or a single member are written; the alert names the field.
+    // Proactive diagnosis: Odoo drift that would break or silently change the mapping, or a routed audience
+    // Mailchimp does not have, stops the run here, before merge fields, webhooks or a single member are written;
+    // the alert names the field or the audience and its routing rules. The whole run stops, not only the missing
+    // audience's contacts: see lib/alerts/README.md.
     const blocked = await rt.alerts?.beforeRun();
     if (blocked) return await failRun(rt, runId, blocked);
     const scope = parseRunScope(run.scope);
