@@ -3,7 +3,6 @@ import { put } from "@/emulators/odoo/data/put";
 import { orderIdFor, storeIdFor } from "@/lib/commerce/ids";
 import { runCommerceStep } from "@/lib/commerce/run-commerce";
 import { parsePolicy, savePolicy } from "@/lib/sync/policy";
-import { PolicyValidationError } from "@/lib/sync/policy/parse-policy";
 import { COMMERCE_FIXTURE } from "./fixture";
 import { startCommerceWorld } from "./world";
 
@@ -175,11 +174,20 @@ describe("commerce sync", () => {
     expect((await db.prisma.commerceRecord.findUniqueOrThrow({ where: { storeId_kind_recordId: { storeId: northStore, kind: "order", recordId: "so-5" } } })).hash).toBe(known.hash);
   });
 
-  it("refuses a policy that would move a store to another audience, with the reason", async () => {
-    const err = await savePolicy(db.prisma, { routing: routing("elsewhere01"), commerce: { enabled: true } }).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(PolicyValidationError);
-    expect((err as PolicyValidationError).message).toContain("store_audience_change");
-    expect((err as PolicyValidationError).message).toContain(northStore);
-    await expect(savePolicy(db.prisma, { routing: routing(NORTH), commerce: { enabled: true, vipThreshold: 100 } })).resolves.toBeGreaterThan(1);
+  it("lets a routing change through: a re-routed company's orders go to their new audience's own store, and no store changes audience", async () => {
+    // Stores are (company, audience, currency): Mailchimp ties a store to one audience for ever, so a routing change
+    // can never move one. Company 1's buyers now go to Europe's audience too.
+    const moved = { rules: [{ name: "Both to Europe", audienceId: EUROPE, companyIds: [1, 2] }] };
+    await expect(savePolicy(db.prisma, { routing: moved, commerce: { enabled: true } })).resolves.toBeGreaterThan(1);
+    const run = await sync("full");
+    expect(run.status).toBe("succeeded");
+    const northInEurope = storeIdFor(1, EUROPE, "USD");
+    expect(store(northInEurope)).toMatchObject({ list_id: EUROPE, fields: { currency_code: "USD" } });
+    expect(order(northInEurope, 1)).toMatchObject({ order_total: 92, financial_status: "paid" });
+    expect(store(northInEurope).customers.get(order(northInEurope, 1)!.customer_id as string)?.email_address).toBe("ann.archer@buyers.io");
+    // The old store keeps its audience and its copies, which the read-back lists as extra (another store) for ops.
+    expect(store(northStore).list_id).toBe(NORTH);
+    expect(order(northStore, 1)).toBeDefined();
+    expect(await notifications()).toEqual([]);
   });
 });

@@ -3,7 +3,6 @@ import { categoryTag, categoryTags, TAG_NAME_MAX } from "@/lib/commerce/category
 import { orderMoney } from "@/lib/commerce/order-money";
 import { purchaseMergeValues, purchaseTags } from "@/lib/commerce/purchase-data";
 import { indexMembers, selectCustomer } from "@/lib/commerce/select-customer";
-import { checkStoreMoves } from "@/lib/commerce/store-move";
 
 describe("orderMoney", () => {
   const sale = { state: "sale" as const, amountTotal: 115, amountTax: 15 };
@@ -28,18 +27,6 @@ describe("selectCustomer", () => {
     expect(selectCustomer(110, 110, [110, 115, 111], memberOf)?.email).toBe("dan@acme.io");
     expect(selectCustomer(115, 110, [110, 115, 111], memberOf)?.email).toBe("zed@acme.io");
     expect(selectCustomer(200, 200, [200], memberOf)).toBeNull();
-  });
-});
-
-describe("checkStoreMoves", () => {
-  const stores = [{ storeId: "odoo-c1-aaa-usd", companyId: 1, listId: "aaa" }];
-  it("allows routings that keep a company's store audience reachable", () => {
-    expect(checkStoreMoves(stores, [{ name: "n", audienceId: "aaa", companyIds: [1] }, { name: "x", audienceId: "bbb", companyIds: [1], customerType: "b2b" }])).toEqual({ allow: true });
-    expect(checkStoreMoves(stores, [{ name: "o", audienceId: "ccc", companyIds: [2] }])).toEqual({ allow: true });
-  });
-  it("refuses moving a company's buyers to another audience, naming the store", () => {
-    const d = checkStoreMoves(stores, [{ name: "all", audienceId: "bbb" }]);
-    expect(d).toMatchObject({ allow: false, code: "store_audience_change", stores: ["odoo-c1-aaa-usd"] });
   });
 });
 

@@ -1,5 +1,4 @@
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { checkStoreMoves } from "@/lib/commerce/store-move";
 import { parsePolicy, PolicyValidationError } from "./parse-policy";
 
 export interface SavePolicyOptions {
@@ -15,9 +14,6 @@ const MAX_ATTEMPTS = 5;
  */
 export async function savePolicy(prisma: PrismaClient, input: unknown, opts: SavePolicyOptions = {}): Promise<number> {
   const policy = parsePolicy(input);
-  const stores = await prisma.commerceStore.findMany({ select: { storeId: true, companyId: true, listId: true } });
-  const move = checkStoreMoves(stores, policy.routing.rules);
-  if (!move.allow) throw new PolicyValidationError([{ path: "routing.rules", message: `${move.code}: ${move.reason}` }]);
   for (let attempt = 1; ; attempt++) {
     try {
       return await prisma.$transaction(async (tx) => {
