@@ -64,7 +64,7 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
     ordersDeleted: 0, linesDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: 0, skippedNoLines: 0, swept: [] };
   const forced = new Set((ctx.repair?.resend ?? []).map(orderIdFor));
   const existing = new Set((await ctx.prisma.commerceStore.findMany({ select: { storeId: true } })).map((s) => s.storeId));
-  const step: StepState = { stores: new Set(), opened: new Set(), products: new Set(), carried: new Set(), stopped: false };
+  const step: StepState = { stores: new Set(), opened: new Set(), products: new Set(), carried: new Set(), stopped: false, kept: [], keptStores: new Map() };
   try {
     for await (const read of readCommerceChunks(ctx.odoo, ctx.since, ctx.repair?.resend, ctx.ordersPerChunk)) {
       const byPartner = await findMembersOf(ctx.prisma, buyerFamilies(read));
@@ -76,6 +76,7 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
       await sendChunk(ctx, summary, step, [...plan.stores.values()], plan.emptied, existing, forced);
       if (step.stopped) break;
     }
+    if (!step.stopped && step.kept.length > 0) await sendKeptQuietly(ctx, summary, step);
     const removed = removals(ctx.repair?.remove ?? []);
     if (!step.stopped && removed.length > 0) await sendPhase(ctx, summary, step, removed);
     summary.stores = step.stores.size;
@@ -95,6 +96,9 @@ interface StepState {
   products: Set<string>;
   carried: Set<string>;
   stopped: boolean;
+  /** A live step's updates of departed buyers' orders, held for the step's end (sendKeptQuietly), and their stores. */
+  kept: WriteItem[];
+  keptStores: Map<string, StorePlan>;
 }
 
 /** One chunk's stores: open the ones it writes to (once per step), then its products, then its orders. */
@@ -121,11 +125,12 @@ async function sendChunk(
   orders.push(...emptiedOrders(emptied, known));
   const gone = await goneStores(ctx, stores.filter((s) => writing.has(s.storeId) && s.orders.some((o) => o.kept)));
   if (gone.size > 0) await refuseInGoneStores(ctx, summary, gone, firstPhase, orders);
+  if (isLive(ctx)) holdKept(step, stores, orders);
   for (const store of stores) {
     if (!writing.has(store.storeId) || step.opened.has(store.storeId) || gone.has(store.storeId)) continue;
     const isNew = !existing.has(store.storeId);
     // Historical loads (full runs, new stores) always run silent; live changes too unless the policy enabled them.
-    const quiet = !ctx.settings.liveNotifications || ctx.mode === "full" || isNew || !!ctx.repair;
+    const quiet = !isLive(ctx) || isNew;
     await openStore(ctx.prisma, ctx.client, ctx.retry, store, quiet, !isNew);
     step.opened.add(store.storeId);
     if (isNew) summary.storesCreated += 1;
@@ -135,6 +140,32 @@ async function sendChunk(
     await sendPhase(ctx, summary, step, items);
     if (step.stopped) return;
   }
+}
+
+/** Whether this step's changes may notify buyers: the policy enabled it, and it is not a full run or a repair. */
+const isLive = (ctx: CommerceStepContext) => ctx.settings.liveNotifications && ctx.mode !== "full" && !ctx.repair;
+
+/**
+ * A live step holds back its updates of departed buyers' orders (kept orders): a cancellation or a refund there
+ * would have Mailchimp email someone who left every audience (an opt-out). They go at the step's end, when every
+ * live write is done, in a window where their stores are is_syncing (sendKeptQuietly).
+ */
+function holdKept(step: StepState, stores: StorePlan[], orders: WriteItem[]): void {
+  const kept = new Set(stores.flatMap((s) => s.orders.filter((o) => o.kept).map((o) => `${s.storeId}|${o.id}`)));
+  if (kept.size === 0) return;
+  const live: WriteItem[] = [];
+  for (const item of orders) (item.kind === "order" && kept.has(`${item.storeId}|${item.recordId}`) ? step.kept : live).push(item);
+  orders.splice(0, orders.length, ...live);
+  for (const s of stores) {
+    if (s.orders.some((o) => o.kept) && !step.keptStores.has(s.storeId)) step.keptStores.set(s.storeId, { ...s, products: new Map(), customers: new Map(), orders: [] });
+  }
+}
+
+/** The held updates of a live step, each store switched to is_syncing first; the step's sweep switches it back. */
+async function sendKeptQuietly(ctx: CommerceStepContext, summary: CommerceSummary, step: StepState): Promise<void> {
+  const stores = new Set(step.kept.map((i) => i.storeId));
+  for (const storeId of stores) await openStore(ctx.prisma, ctx.client, ctx.retry, step.keptStores.get(storeId)!, true, true);
+  await sendPhase(ctx, summary, step, step.kept);
 }
 
 /** Why nothing is written to a store Mailchimp no longer has (a kept order's, goneStores). */

@@ -2,7 +2,7 @@ import { afterAll, expect, it } from "vitest";
 import { put } from "@/emulators/odoo/data/put";
 import { parseOrderId, parseStoreId } from "@/lib/commerce/ids";
 import { STORE_GONE } from "@/lib/commerce/run-commerce";
-import { buildDemoPolicy, savePolicy } from "@/lib/sync/policy";
+import { buildDemoPolicy, getActivePolicy, savePolicy } from "@/lib/sync/policy";
 import { useTestDatabase } from "@/tests/helpers/db";
 import { startDemoBusiness } from "@/tests/helpers/demo-business";
 import { odooBooksByCurrency } from "@/tests/helpers/odoo-books";
@@ -308,4 +308,40 @@ it("reports a departed buyer's order whose store is gone from Mailchimp, and cre
   expect(exception.email).toBeNull();
   // Its hash is kept: the order is still Bridgeline's to report while Odoo changes it.
   expect(await db.prisma.commerceRecord.count({ where: { storeId, kind: "order", recordId } })).toBe(1);
+});
+
+it("with live notifications on, a departed buyer's cancellation goes in a silent window: Mailchimp emails the member whose order was cancelled, never the one who left", async () => {
+  // A B2C store where two buyers who are still members have paid orders; one of them opts out (Odoo's blacklist).
+  const liveStores = [...mc.state.account.stores.values()].filter((s) => s.list_id === sf_b2c);
+  const paidBy = (s: (typeof liveStores)[number]) => {
+    const byCustomer = new Map<string, Record<string, unknown>>();
+    for (const o of s.orders.values()) if (o.financial_status === "paid" && !departed.has(String(o.customer_id))) byCustomer.set(String(o.customer_id), o);
+    return [...byCustomer.entries()];
+  };
+  const store = liveStores.find((s) => paidBy(s).length >= 2)!;
+  const [[leaverId, leaverOrder], [stayerId, stayerOrder]] = paidBy(store) as [[string, Record<string, unknown>], [string, Record<string, unknown>]];
+  const leaver = (store.customers.get(leaverId) as unknown as { email_address: string }).email_address;
+  departed.add(leaverId);
+  await odoo.create("mail.blacklist", [{ email: leaver }]);
+  expect((await sync("incremental")).status).toBe("succeeded");
+  const active = (await getActivePolicy(db.prisma))!.policy;
+  await savePolicy(db.prisma, { ...active, commerce: { ...active.commerce, liveNotifications: true } });
+
+  // Odoo cancels one order of each; the next incremental run is live.
+  const now = Math.floor(Date.now() / 1000) + 20;
+  for (const o of [leaverOrder, stayerOrder]) Object.assign(demo.odooEmu.store.get("sale.order", parseOrderId(String(o.id))!)!, { state: "cancel", write_date: now });
+  const noticed = mc.state.account.notifications.length;
+  const rejected = () => db.prisma.syncException.findMany({ where: { kind: "commerce_rejected", status: "open" }, select: { fingerprint: true } });
+  const rejectedBefore = await rejected();
+  const run = await sync("incremental");
+  expect(run.status).toBe("succeeded");
+  // (The order of the store the previous test deleted is refused again, as that test expects: nothing else fails.)
+  expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 2 });
+  expect(await rejected()).toEqual(rejectedBefore);
+  expect(store.orders.get(String(leaverOrder.id))).toMatchObject({ financial_status: "cancelled", customer_id: leaverId });
+  expect(store.orders.get(String(stayerOrder.id))).toMatchObject({ financial_status: "cancelled", customer_id: stayerId });
+  expect(mc.state.account.notifications.slice(noticed).map((n) => [n.kind, n.customer_id])).toEqual([["cancellation_confirmation", stayerId]]);
+  // The window closed: the store is live again, in Mailchimp and in Bridgeline's record of it.
+  expect(store.fields.is_syncing).toBe(false);
+  expect(await db.prisma.commerceStore.findUniqueOrThrow({ where: { storeId: store.id } })).toMatchObject({ syncing: false });
 });
