@@ -1,5 +1,5 @@
 import type { Logger } from "pino";
-import { MailchimpError, withRetry, type BatchOperationInput, type MailchimpClient, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
+import { MailchimpError, withRetry, type BatchOperationInput, type MailchimpClient, type OrderInput, type PollOptions, type RetryPolicy } from "@/lib/mailchimp";
 import type { OdooClient } from "@/lib/odoo";
 import type { Db } from "@/lib/sync/run/db";
 import type { OrderScope } from "@/lib/sync/run/run-scope";
@@ -260,15 +260,20 @@ function planStore(store: StorePlan, known: Known, firstPhase: WriteItem[], orde
     firstPhase.push({ ...common, kind: "product", recordId: p.id, hash: p.hash, label: p.body.title,
       op: was ? update : { method: "POST", path: `${base}/products`, body: p.body }, asUpdate: update });
   }
-  // Customers are not written on their own: every order carries its customer in full (id, email, never opted in),
-  // which creates or updates it; a separate PUT per customer would only double the requests.
+  // Customers are not written on their own: every order created carries its customer in full (id, email, never
+  // opted in), which creates or updates it; a separate PUT per customer would only double the requests.
   for (const o of store.orders) {
     const was = known.get(key(store.storeId, "order", o.id));
     const force = forced.has(o.id);
     if (was === o.hash && !force) { unchanged += 1; continue; }
     // Cancelled before Mailchimp ever had it: nothing to tell.
     if (!was && o.cancelled) continue;
-    const { id: _id, ...patch } = o.body;
+    // An update never names the customer: the spec's PATCH body (E_commerce_Order_2) takes no customer id or email,
+    // an order's customer can never change, and a customer given there would be upserted. So an order whose
+    // selected buyer changed since (a B2B contact left) keeps the customer it was created with instead of being
+    // refused in every run.
+    const { id: _id, ...fields } = o.body;
+    const { customer: _customer, ...patch } = fields as Partial<OrderInput>;
     const update: BatchOperationInput = { method: "PATCH", path: `${base}/orders/${o.id}`, body: patch };
     const who = { label: o.name, partnerIds: [o.partnerId], ...(o.email ? { email: o.email } : {}) };
     // A departed buyer's order is only ever updated where it is, repaired or not: a create would need its customer.

@@ -174,6 +174,24 @@ describe("commerce sync", () => {
     expect((await db.prisma.commerceRecord.findUniqueOrThrow({ where: { storeId_kind_recordId: { storeId: northStore, kind: "order", recordId: "so-5" } } })).hash).toBe(known.hash);
   });
 
+  it("updates a B2B order whose selected contact changed without naming a customer: it keeps the one it was created with", async () => {
+    // The teapot the previous test deleted in Mailchimp is sent again (its hash forgotten), so order 5 can be updated.
+    await db.prisma.commerceRecord.deleteMany({ where: { storeId: northStore, kind: "product", recordId: "pt-12" } });
+    // Dan, the contact Acme's order went to, is blacklisted and a new contact joins Acme: the plan now selects Fay.
+    const dan = order(northStore, 5)!.customer_id;
+    await odoo.create("res.partner", [{ name: "Fay Ford", email: "fay.ford@acme-corp.io", parent_id: 110, type: "contact" }]);
+    await odoo.create("mail.blacklist", [{ email: "dan.dunn@acme-corp.io" }]);
+    const run = await sync("full");
+    expect(run.status).toBe("succeeded");
+    // Mailchimp cannot change an order's customer: naming Fay in the update was refused in every run.
+    expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ failed: 0 });
+    const refused = await db.prisma.syncException.findMany({ where: { kind: "commerce_rejected" } });
+    expect(refused.map((e) => (e.detail as { message: string }).message).filter((m) => /customer/i.test(m))).toEqual([]);
+    expect(order(northStore, 5)).toMatchObject({ customer_id: dan, order_total: 170 });
+    expect(member(NORTH, "fay.ford@acme-corp.io")).toBeDefined();
+    expect(await notifications()).toEqual([]);
+  });
+
   it("lets a routing change through: a re-routed company's orders go to their new audience's own store, and no store changes audience", async () => {
     // Stores are (company, audience, currency): Mailchimp ties a store to one audience for ever, so a routing change
     // can never move one. Company 1's buyers now go to Europe's audience too.
