@@ -1,31 +1,19 @@
 "use client";
 
-import { useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useEffect, useRef } from "react";
 import { formatCount, formatDuration } from "@/components/format";
 import type { PhaseProgress } from "@/lib/console/describe-run-progress";
 import type { RunProgressView } from "@/lib/console/load-run-progress";
-import { queryKeys } from "@/lib/query-keys";
+import { useRunView } from "./use-run-view";
 
 /** Once a second while the run moves: the bars are the point of watching. */
 const POLL_MS = 1_000;
 
-async function getProgress(runId: string): Promise<RunProgressView> {
-  const res = await fetch(`/api/runs/${runId}/progress`, { cache: "no-store" });
-  if (!res.ok) throw new Error(`progress: HTTP ${res.status}`);
-  return (await res.json()) as RunProgressView;
-}
-
-/** One bar per phase, polled through TanStack Query while the run is active; the page re-renders when it ends. */
+/** One bar per phase, polled while the run is active; the page re-renders when it ends. */
 export function RunProgress({ runId, initial }: { runId: string; initial: RunProgressView }) {
   const router = useRouter();
-  const { data } = useQuery({
-    queryKey: queryKeys.runs.progress(runId),
-    queryFn: () => getProgress(runId),
-    initialData: initial,
-    refetchInterval: (q) => (q.state.data?.active ? POLL_MS : false),
-  });
+  const data = useRunView(runId, "progress", initial, POLL_MS);
   const wasActive = useRef(initial.active);
   useEffect(() => {
     // The counters and batches above are server-rendered: fetch them again once, when the run ends.
