@@ -33,6 +33,8 @@ export interface EmbeddedOptions {
 }
 
 const isRoot = os.userInfo().uid === 0;
+/** The port a lasting cluster prefers (54329: beside a system Postgres's 5432); a free one when it is taken. */
+const DEFAULT_PORT = 54329;
 
 /** startEmbeddedPostgres found the cluster already running (openEmbeddedPostgres attaches to it instead). */
 export class ClusterRunningError extends Error {
@@ -52,10 +54,10 @@ async function startCluster(dataDir: string, options: EmbeddedOptions): Promise<
   const clusterDir = clusterDirOf(dataDir);
   const password = await readOrCreateSecret(passwordFile(dataDir));
   // Throwaway clusters (tests) take any free port: concurrent runs racing for one preferred port would collide.
-  const port = await pickPort(options.port ?? (options.ephemeral ? 0 : 54329));
+  let port = await pickPort(options.port ?? (options.ephemeral ? 0 : DEFAULT_PORT));
   const log = options.onLog ?? (() => undefined);
 
-  const server = new EmbeddedPostgres({
+  const serverOn = (port: number) => new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
     user: "postgres",
@@ -69,11 +71,22 @@ async function startCluster(dataDir: string, options: EmbeddedOptions): Promise<
     onError: (m) => log(`[error] ${m instanceof Error ? m.message : String(m)}`),
   });
 
+  let server = serverOn(port);
   if (!existsSync(path.join(clusterDir, "PG_VERSION"))) {
     await server.initialise();
   }
   await removeStalePid(dataDir);
-  await server.start();
+  try {
+    await server.start();
+  } catch (error) {
+    // The default port was free when probed, but another program (another checkout's cluster starting at the same
+    // moment) bound it before Postgres did: any free port will do, as when the default is taken.
+    if (options.port !== undefined || port !== DEFAULT_PORT) throw error;
+    await removeStalePid(dataDir);
+    port = await pickPort(0);
+    server = serverOn(port);
+    await server.start();
+  }
 
   const database = options.database ?? "bridgeline";
   const adminUrl = `postgresql://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;

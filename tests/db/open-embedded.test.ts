@@ -99,6 +99,23 @@ describe("openEmbeddedPostgres", () => {
   }, 240_000);
 });
 
+describe("two data directories", () => {
+  it("start at once, both wanting the default port: one gets it, the other a free port (two checkouts side by side)", async () => {
+    // The default port was free when each probed it, and only one Postgres could bind it (r5, this session: 3 failed
+    // starts in 8 rounds of this race before the retry on a free port).
+    const dirs = [path.join(base, "side-a"), path.join(base, "side-b")];
+    for (let round = 0; round < 3; round++) {
+      const [a, b] = await Promise.all(dirs.map((dataDir) => openEmbeddedPostgres({ dataDir })));
+      opened.push(a!, b!);
+      expect(a!.port).not.toBe(b!.port);
+      expect(await answers(a!.url)).toBe(true);
+      expect(await answers(b!.url)).toBe(true);
+      await a!.stop();
+      await b!.stop();
+    }
+  }, 240_000);
+});
+
 describe("CLIs on the embedded database", () => {
   it("import, export and migrate against the cluster another process runs, and leave it running", async () => {
     const owner = await open();
