@@ -64,7 +64,7 @@ export async function runCommerceStep(ctx: CommerceStepContext): Promise<Commerc
     ordersDeleted: 0, linesDeleted: 0, unchanged: 0, failed: 0, skippedNoMember: 0, skippedNoLines: 0, swept: [] };
   const forced = new Set((ctx.repair?.resend ?? []).map(orderIdFor));
   const existing = new Set((await ctx.prisma.commerceStore.findMany({ select: { storeId: true } })).map((s) => s.storeId));
-  const step: StepState = { stores: new Set(), opened: new Set(), products: new Set(), carried: new Set(), stopped: false, kept: [], keptStores: new Map() };
+  const step: StepState = { stores: new Set(), opened: new Set(), products: new Set(), carried: new Set(), stopped: false, kept: [], keptStores: new Map(), present: new Map() };
   try {
     for await (const read of readCommerceChunks(ctx.odoo, ctx.since, ctx.repair?.resend, ctx.ordersPerChunk)) {
       const byPartner = await findMembersOf(ctx.prisma, buyerFamilies(read));
@@ -99,6 +99,8 @@ interface StepState {
   /** A live step's updates of departed buyers' orders, held for the step's end (sendKeptQuietly), and their stores. */
   kept: WriteItem[];
   keptStores: Map<string, StorePlan>;
+  /** store id -> whether Mailchimp still has it, asked once per step (goneStores). */
+  present: Map<string, boolean>;
 }
 
 /** One chunk's stores: open the ones it writes to (once per step), then its products, then its orders. */
@@ -123,7 +125,7 @@ async function sendChunk(
     if (firstPhase.length + orders.length > before) writing.add(store.storeId);
   }
   orders.push(...emptiedOrders(emptied, known));
-  const gone = await goneStores(ctx, stores.filter((s) => writing.has(s.storeId) && s.orders.some((o) => o.kept)));
+  const gone = await goneStores(ctx, step, stores.filter((s) => writing.has(s.storeId) && s.orders.some((o) => o.kept)));
   if (gone.size > 0) await refuseInGoneStores(ctx, summary, gone, firstPhase, orders);
   if (isLive(ctx)) holdKept(step, stores, orders);
   for (const store of stores) {
@@ -173,19 +175,20 @@ export const STORE_GONE = "The store that holds this order is gone from Mailchim
 
 /**
  * The stores a chunk would update a departed buyer's order in, that Mailchimp no longer has (someone deleted the
- * store, and its orders and customers with it): one GET each, only for stores with such an update to send.
+ * store, and its orders and customers with it): one GET per store and step, only for stores with such an update to send.
  */
-async function goneStores(ctx: CommerceStepContext, stores: StorePlan[]): Promise<Set<string>> {
-  const gone = new Set<string>();
-  for (const store of stores) {
+async function goneStores(ctx: CommerceStepContext, step: StepState, stores: StorePlan[]): Promise<Set<string>> {
+  for (const { storeId } of stores) {
+    if (step.present.has(storeId)) continue;
     try {
-      await withRetry(() => ctx.client.ecommerce.stores.get(store.storeId), ctx.retry);
+      await withRetry(() => ctx.client.ecommerce.stores.get(storeId), ctx.retry);
+      step.present.set(storeId, true);
     } catch (err) {
       if (!(err instanceof MailchimpError && err.kind === "not_found")) throw err;
-      gone.add(store.storeId);
+      step.present.set(storeId, false);
     }
   }
-  return gone;
+  return new Set(stores.map((s) => s.storeId).filter((id) => step.present.get(id) === false));
 }
 
 /**
