@@ -202,16 +202,32 @@ it("keeps the orders of a buyer who opted out: neither extra in Mailchimp nor a 
 /** Customers of buyers who left every audience in these tests. */
 const departed = new Set<string>();
 
+/** A store customer opts out: the address goes on Odoo's blacklist and the next incremental run sees it. */
+async function optOut(store: { customers: Map<string, unknown> }, customerId: string): Promise<string> {
+  const email = (store.customers.get(customerId) as { email_address: string }).email_address;
+  departed.add(customerId);
+  await odoo.create("mail.blacklist", [{ email }]);
+  expect((await sync("incremental")).status).toBe("succeeded");
+  return email;
+}
+
+/** The Odoo emulator's raw sale.order row of a Mailchimp order id (cents, epoch seconds), to change behind the engine. */
+const saleOrderRow = (orderId: string) => demo.odooEmu.store.get("sale.order", parseOrderId(orderId)!)! as unknown as Record<string, number | string>;
+
+/** Odoo posts a credit note of `cents` against the sale order, written at `now` (epoch seconds). */
+function postCreditNote(so: Record<string, number | string>, cents: number, date: string, now: number): void {
+  put(demo.odooEmu.store, "account.move", { move_type: "out_refund", state: "posted", partner_id: so.partner_id!, commercial_partner_id: so.partner_id!,
+    date, invoice_origin: so.name!, company_id: so.company_id!, currency_id: so.currency_id!,
+    amount_untaxed: cents, amount_tax: 0, amount_total: cents, create_date: now, write_date: now });
+}
+
 it("keeps a departed buyer's orders money-true: a credit note and a cancellation in Odoo reach their orders, never their member", async () => {
   // Another B2C buyer with two open orders opts out; the opt-out reaches Odoo's blacklist and the next run sees it.
   const b2c = [...mc.state.account.stores.values()].find((s) => s.list_id === sf_b2c && s.orders.size > 0)!;
   const byCustomer = new Map<string, Array<Record<string, unknown>>>();
   for (const o of b2c.orders.values()) if (o.financial_status === "paid") byCustomer.set(String(o.customer_id), [...(byCustomer.get(String(o.customer_id)) ?? []), o]);
   const [customerId, [refunded, cancelled]] = [...byCustomer.entries()].find(([, os]) => os.length >= 2)! as [string, [Record<string, unknown>, Record<string, unknown>]];
-  const email = (b2c.customers.get(customerId) as unknown as { email_address: string }).email_address;
-  departed.add(customerId);
-  await odoo.create("mail.blacklist", [{ email }]);
-  expect((await sync("incremental")).status).toBe("succeeded");
+  const email = await optOut(b2c, customerId);
   const members = mc.state.account.lists.get(sf_b2c)!.members;
   const member = [...members.values()].find((m) => m.email_address === email)!;
   const memberBefore = JSON.stringify(member);
@@ -219,14 +235,10 @@ it("keeps a departed buyer's orders money-true: a credit note and a cancellation
 
   // Then Odoo credits part of one of their orders and cancels another (raw rows: cents, epoch seconds).
   const now = Math.floor(Date.now() / 1000) + 5;
-  const raw = (o: Record<string, unknown>) => demo.odooEmu.store.get("sale.order", parseOrderId(String(o.id))!)! as unknown as Record<string, number | string>;
-  const refundedRaw = raw(refunded);
   const totalCents = Math.round(Number(refunded.order_total) * 100);
   const refundCents = Math.round(totalCents / 2);
-  put(demo.odooEmu.store, "account.move", { move_type: "out_refund", state: "posted", partner_id: refundedRaw.partner_id!, commercial_partner_id: refundedRaw.partner_id!,
-    date: "2025-11-01", invoice_origin: refundedRaw.name!, company_id: refundedRaw.company_id!, currency_id: refundedRaw.currency_id!,
-    amount_untaxed: refundCents, amount_tax: 0, amount_total: refundCents, create_date: now, write_date: now });
-  Object.assign(raw(cancelled), { state: "cancel", write_date: now });
+  postCreditNote(saleOrderRow(String(refunded.id)), refundCents, "2025-11-01", now);
+  Object.assign(saleOrderRow(String(cancelled.id)), { state: "cancel", write_date: now });
   const before = await writesByRoute();
   const noticed = mc.state.account.notifications.length;
   const run = await sync("incremental");
@@ -292,11 +304,8 @@ it("reports a departed buyer's order whose store is gone from Mailchimp, and cre
   await mcApi("DELETE", `/ecommerce/stores/${storeId}`);
   const members = JSON.stringify([...mc.state.account.lists.get(listId)!.members.values()]);
   // Odoo credits the order again after someone deleted the store.
-  const so = demo.odooEmu.store.get("sale.order", parseOrderId(recordId)!)! as unknown as Record<string, number | string>;
-  const now = Math.floor(Date.now() / 1000) + 10;
-  put(demo.odooEmu.store, "account.move", { move_type: "out_refund", state: "posted", partner_id: so.partner_id!, commercial_partner_id: so.partner_id!,
-    date: "2025-11-02", invoice_origin: so.name!, company_id: so.company_id!, currency_id: so.currency_id!,
-    amount_untaxed: 100, amount_tax: 0, amount_total: 100, create_date: now, write_date: now });
+  const so = saleOrderRow(recordId);
+  postCreditNote(so, 100, "2025-11-02", Math.floor(Date.now() / 1000) + 10);
   const run = await sync("incremental");
   expect(run.status).toBe("succeeded");
   expect((run.summary as { commerce: Record<string, number> }).commerce).toMatchObject({ ordersUpdated: 0, ordersCreated: 0, storesCreated: 0, failed: 1 });
@@ -320,16 +329,13 @@ it("with live notifications on, a departed buyer's cancellation goes in a silent
   };
   const store = liveStores.find((s) => paidBy(s).length >= 2)!;
   const [[leaverId, leaverOrder], [stayerId, stayerOrder]] = paidBy(store) as [[string, Record<string, unknown>], [string, Record<string, unknown>]];
-  const leaver = (store.customers.get(leaverId) as unknown as { email_address: string }).email_address;
-  departed.add(leaverId);
-  await odoo.create("mail.blacklist", [{ email: leaver }]);
-  expect((await sync("incremental")).status).toBe("succeeded");
+  await optOut(store, leaverId);
   const active = (await getActivePolicy(db.prisma))!.policy;
   await savePolicy(db.prisma, { ...active, commerce: { ...active.commerce, liveNotifications: true } });
 
   // Odoo cancels one order of each; the next incremental run is live.
   const now = Math.floor(Date.now() / 1000) + 20;
-  for (const o of [leaverOrder, stayerOrder]) Object.assign(demo.odooEmu.store.get("sale.order", parseOrderId(String(o.id))!)!, { state: "cancel", write_date: now });
+  for (const o of [leaverOrder, stayerOrder]) Object.assign(saleOrderRow(String(o.id)), { state: "cancel", write_date: now });
   const noticed = mc.state.account.notifications.length;
   const rejected = () => db.prisma.syncException.findMany({ where: { kind: "commerce_rejected", status: "open" }, select: { fingerprint: true } });
   const rejectedBefore = await rejected();
